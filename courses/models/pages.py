@@ -1,0 +1,232 @@
+"""The page tree: course catalogue → course → module → lesson.
+
+Pages stay thin: fields, panels, parent and child types, context. What a participant
+has done lives in `courses.models.enrollment`; the rules in `courses.progress`.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from lms.models import Position
+
+from ..blocks import LESSON_BLOCKS
+
+
+class CourseIndexPage(Page):
+    """The course catalogue."""
+
+    intro = RichTextField(
+        _("pengantar"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("katalog kursus")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import catalogue_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_context(index=self, request=request))
+        return context
+
+
+class CoursePageForm(WagtailAdminPageForm):
+    positions = forms.MultipleChoiceField(
+        label=_("Untuk jabatan"),
+        choices=Position.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+class CoursePage(Page):
+    class ScorePolicy(models.TextChoices):
+        BEST = "best", _("Nilai terbaik")
+        LAST = "last", _("Nilai terakhir")
+
+    track = models.ForeignKey(
+        "courses.Track",
+        on_delete=models.PROTECT,
+        related_name="courses",
+        verbose_name=_("jalur"),
+    )
+    code = models.CharField(
+        _("kode kursus"),
+        max_length=20,
+        help_text=_("Kode singkat, dipakai di nomor sertifikat, misalnya AK."),
+    )
+    balai = models.ForeignKey(
+        "lms.Balai",
+        on_delete=models.PROTECT,
+        related_name="courses",
+        verbose_name=_("balai pelatihan"),
+    )
+    summary = models.TextField(_("ringkasan"))
+    objectives = RichTextField(_("tujuan pembelajaran"), features=["ul", "ol", "bold"])
+    jp = models.PositiveSmallIntegerField(
+        _("jam pelajaran (JP)"),
+        default=8,
+        help_text=_("1 JP = %(minutes)s menit.") % {"minutes": settings.JP_MINUTES},
+    )
+    positions = models.JSONField(_("untuk jabatan"), default=list, blank=True)
+    prerequisites = ParentalManyToManyField(
+        "self",
+        blank=True,
+        symmetrical=False,
+        related_name="+",
+        verbose_name=_("kursus prasyarat"),
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gambar sampul"),
+    )
+    self_enrollment = models.BooleanField(
+        _("peserta boleh mendaftar sendiri"), default=True
+    )
+    # Completion rules: every lesson counts unless marked otherwise; each activity
+    # (quiz, H5P) that counts has its own pass mark (see LessonActivity).
+    score_policy = models.CharField(
+        _("nilai yang dipakai"),
+        max_length=4,
+        choices=ScorePolicy.choices,
+        default=ScorePolicy.BEST,
+    )
+
+    base_form_class = CoursePageForm
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("track"),
+                FieldPanel("code"),
+                FieldPanel("balai"),
+                FieldPanel("jp"),
+            ],
+            heading=_("Identitas"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        FieldPanel("positions"),
+        FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [FieldPanel("self_enrollment"), FieldPanel("score_policy")],
+            heading=_("Pendaftaran dan kelulusan"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("kursus")
+        verbose_name_plural = _("kursus")
+
+    @property
+    def minutes(self) -> int:
+        return self.jp * settings.JP_MINUTES
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_context(course=self, user=request.user))
+        return context
+
+
+class ModulePage(Page):
+    summary = models.TextField(_("ringkasan"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("modul")
+        verbose_name_plural = _("modul")
+
+    def serve(self, request, *args, **kwargs):
+        from django.shortcuts import redirect
+
+        # A module has no page of its own: show it inside its course.
+        return redirect(self.get_parent().url + f"#modul-{self.pk}")
+
+
+class LessonPage(Page):
+    minutes = models.PositiveSmallIntegerField(_("perkiraan waktu (menit)"), default=10)
+    counts_for_completion = models.BooleanField(
+        _("dihitung untuk kelulusan"), default=True
+    )
+    body = StreamField(LESSON_BLOCKS, verbose_name=_("isi"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("minutes"),
+        FieldPanel("counts_for_completion"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list = []
+
+    class Meta:
+        verbose_name = _("pelajaran")
+        verbose_name_plural = _("pelajaran")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import lesson_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(lesson=self, user=request.user))
+        return context
+
+
+class LessonActivity(models.Model):
+    """An activity (quiz, H5P) placed in a lesson: the explicit relation.
+
+    Kept in step with the lesson's body when the lesson is published
+    (`courses.services.lesson_activities_sync`); never found by searching JSON.
+    """
+
+    lesson = models.ForeignKey(
+        LessonPage, on_delete=models.CASCADE, related_name="activities"
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    activity = GenericForeignKey("content_type", "object_id")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+    counts_for_completion = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["lesson", "sort_order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lesson", "content_type", "object_id"],
+                name="lesson_activity_unique",
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        verbose_name = _("aktivitas pelajaran")
+        verbose_name_plural = _("aktivitas pelajaran")
+
+    def __str__(self) -> str:
+        return f"{self.lesson_id}: {self.content_type_id}/{self.object_id}"

@@ -1,0 +1,175 @@
+"""Reads of the courses app: what the catalogue, course and lesson pages show."""
+
+from django.db.models import QuerySet
+
+from lms.models import Role, User
+
+from .models import (
+    CoursePage,
+    Enrollment,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+    Track,
+)
+from .progress import course_lessons
+
+
+def enrollment_for(*, user: User, course: CoursePage) -> Enrollment | None:
+    if not user.is_authenticated:
+        return None
+    return Enrollment.objects.filter(user=user, course=course).first()
+
+
+def can_read_lessons(
+    *, user: User, course: CoursePage, enrollment: Enrollment | None
+) -> bool:
+    """Enrolled participants read a course's lessons; staff and its Balai's instructors too."""
+    if enrollment is not None:
+        return True
+    if not user.is_authenticated:
+        return False
+    if user.is_admin:
+        return True
+    return user.role == Role.INSTRUCTOR and user.balai_id == course.balai_id
+
+
+def catalogue_context(*, index, request) -> dict:
+    courses = (
+        CoursePage.objects.live()
+        .child_of(index)
+        .select_related("track", "cover_image")
+        .order_by("track__sort_order", "title")
+    )
+    track_slug = request.GET.get("jalur", "")
+    if track_slug:
+        courses = courses.filter(track__slug=track_slug)
+    enrolled_ids: set[int] = set()
+    if request.user.is_authenticated:
+        enrolled_ids = set(
+            Enrollment.objects.filter(user=request.user).values_list(
+                "course_id", flat=True
+            )
+        )
+    return {
+        "courses": courses,
+        "tracks": Track.objects.all(),
+        "current_track": track_slug,
+        "enrolled_ids": enrolled_ids,
+    }
+
+
+def course_outline(*, course: CoursePage, enrollment: Enrollment | None) -> list[dict]:
+    """Modules with their lessons, each lesson with the participant's status."""
+    modules = list(ModulePage.objects.live().child_of(course).order_by("path"))
+    lessons = list(LessonPage.objects.live().descendant_of(course).order_by("path"))
+    status: dict[int, str] = {}
+    if enrollment is not None:
+        status = dict(
+            LessonProgress.objects.filter(enrollment=enrollment).values_list(
+                "lesson_id", "status"
+            )
+        )
+    outline = []
+    for module in modules:
+        items = [
+            {"lesson": lesson, "status": status.get(lesson.pk, "")}
+            for lesson in lessons
+            if lesson.path.startswith(module.path)
+        ]
+        done = sum(
+            1 for item in items if item["status"] == LessonProgress.Status.COMPLETED
+        )
+        outline.append(
+            {
+                "module": module,
+                "lessons": items,
+                "done": done,
+                "percent": round(100 * done / len(items)) if items else 0,
+            }
+        )
+    return outline
+
+
+def continue_lesson(
+    *, course: CoursePage, enrollment: Enrollment | None
+) -> LessonPage | None:
+    """Where the participant left off: the first lesson not completed after the last one."""
+    lessons = list(course_lessons(course))
+    if not lessons:
+        return None
+    if enrollment is None:
+        return lessons[0]
+    completed = set(
+        LessonProgress.objects.filter(
+            enrollment=enrollment, status=LessonProgress.Status.COMPLETED
+        ).values_list("lesson_id", flat=True)
+    )
+    if enrollment.last_lesson_id and enrollment.last_lesson_id not in completed:
+        return next(
+            (x for x in lessons if x.pk == enrollment.last_lesson_id), lessons[0]
+        )
+    return next((x for x in lessons if x.pk not in completed), None)
+
+
+def course_context(*, course: CoursePage, user: User) -> dict:
+    enrollment = enrollment_for(user=user, course=course)
+    return {
+        "enrollment": enrollment,
+        "outline": course_outline(course=course, enrollment=enrollment),
+        "continue_lesson": continue_lesson(course=course, enrollment=enrollment),
+        "can_read": can_read_lessons(user=user, course=course, enrollment=enrollment),
+        "can_enroll": (
+            enrollment is None
+            and course.self_enrollment
+            and (not user.is_authenticated or user.role == Role.PARTICIPANT)
+        ),
+    }
+
+
+def lesson_neighbours(*, lesson: LessonPage, course: CoursePage) -> tuple:
+    lessons = list(
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .order_by("path")
+        .only("pk", "title", "url_path", "path")
+    )
+    index = next((i for i, x in enumerate(lessons) if x.pk == lesson.pk), None)
+    if index is None:
+        return None, None
+    previous = lessons[index - 1] if index > 0 else None
+    following = lessons[index + 1] if index + 1 < len(lessons) else None
+    return previous, following
+
+
+def lesson_context(*, lesson: LessonPage, user: User) -> dict:
+    module = lesson.get_parent().specific
+    course = module.get_parent().specific
+    enrollment = enrollment_for(user=user, course=course)
+    progress = None
+    if enrollment is not None:
+        progress = LessonProgress.objects.filter(
+            enrollment=enrollment, lesson=lesson
+        ).first()
+    previous, following = lesson_neighbours(lesson=lesson, course=course)
+    return {
+        "course": course,
+        "module": module,
+        "enrollment": enrollment,
+        "progress": progress,
+        "is_completed": bool(
+            progress and progress.status == LessonProgress.Status.COMPLETED
+        ),
+        "can_read": can_read_lessons(user=user, course=course, enrollment=enrollment),
+        "previous_lesson": previous,
+        "next_lesson": following,
+    }
+
+
+def home_courses(*, user: User) -> QuerySet[Enrollment]:
+    """The participant's own courses, most recently active first ("Pembelajaran saya")."""
+    return (
+        Enrollment.objects.filter(user=user)
+        .select_related("course", "last_lesson", "course__track")
+        .order_by("completed_at", "-started_at", "-enrolled_at")
+    )

@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from courses.demo import demo_courses_load
+from lms.demo import demo_people_load
+
+
+class Command(BaseCommand):
+    help = "Load demo people and courses (idempotent). Needs the regions loaded."
+
+    def handle(self, *args, **options):
+        logins = demo_people_load()
+        demo_courses_load()
+        self.stdout.write(self.style.SUCCESS("Data demo siap."))
+        self.stdout.write("\nAkun demo (login dengan email atau nomor HP):")
+        for role, login, password in logins:
+            self.stdout.write(f"  {role:28} {login:45} sandi: {password}")

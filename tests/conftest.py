@@ -1,0 +1,241 @@
+"""Fixtures shared by the whole suite.
+
+Integration fixtures talk to real services and FAIL (never skip) when one is missing:
+PostgreSQL (when DATABASE_URL names it), Redis and a Celery worker, an S3 endpoint
+from moto's server mode on a loopback port, and Chromium driven by Playwright.
+"""
+
+import os
+import socket
+import uuid
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM must
+# still be usable from that thread in browser tests.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+PHONE_VIEWPORT = {"width": 360, "height": 740}
+SCREENSHOTS = REPO / ".screenshots"
+
+
+# ---------------------------------------------------------------- data
+
+DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+@pytest.fixture(autouse=True)
+def kalsel_regions(request):
+    """Kalimantan Selatan's regions (province 63) for every test that uses the database.
+
+    Loaded from the shipped data; cheap when already there. Transactional tests
+    flush the tables afterwards, so this checks each time.
+    """
+    uses_db = request.node.get_closest_marker("django_db") or (
+        DB_FIXTURES & set(request.fixturenames)
+    )
+    if not uses_db:
+        return
+    if (
+        "live_server" in request.fixturenames
+        or "transactional_db" in request.fixturenames
+    ):
+        request.getfixturevalue("transactional_db")
+    else:
+        request.getfixturevalue("db")
+    from lms.models import Province
+    from lms.services import wilayah_load
+
+    if not Province.objects.filter(pk="63").exists():
+        wilayah_load(province_code="63")
+
+
+# ---------------------------------------------------------------- Celery on Redis
+
+
+def _port_open(host: str, port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(1)
+        return s.connect_ex((host, port)) == 0
+
+
+@pytest.fixture
+def celery_worker(transactional_db, settings):
+    """A real Celery worker (in a thread) consuming from Redis on 127.0.0.1:6379.
+
+    Each test gets its own queue, so parallel runs never steal each other's tasks.
+    """
+    from celery.contrib.testing.worker import start_worker
+
+    from lms.celery import app
+
+    broker = settings.CELERY_BROKER_URL
+    assert _port_open("127.0.0.1", 6379), f"Redis is not running for {broker}"
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    saved = {
+        "task_always_eager": app.conf.task_always_eager,
+        "task_default_queue": app.conf.task_default_queue,
+        "broker_url": app.conf.broker_url,
+        "result_backend": app.conf.result_backend,
+    }
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.update(
+        task_always_eager=False,
+        task_default_queue=queue,
+        broker_url=broker,
+        result_backend="redis://127.0.0.1:6379/14",
+    )
+    with start_worker(
+        app,
+        pool="threads",
+        concurrency=2,
+        perform_ping_check=False,
+        shutdown_timeout=10,
+        queues=[queue],
+    ) as worker:
+        yield worker
+    app.conf.update(**saved)
+
+
+# ---------------------------------------------------------------- S3 (moto server)
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto's S3 server on a loopback port, spoken to over HTTP."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def s3_storage(s3_server, settings, monkeypatch):
+    """Point the "default" and "private" storages at a fresh bucket on the S3 server."""
+    import boto3
+
+    from django.core.files import storage as storage_module
+
+    bucket = f"balai-test-{uuid.uuid4().hex[:10]}"
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_server,
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+    client.create_bucket(Bucket=bucket)
+    common = {
+        "bucket_name": bucket,
+        "endpoint_url": s3_server,
+        "region_name": "us-east-1",
+        "access_key": "testing",
+        "secret_key": "testing",
+        "file_overwrite": False,
+    }
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {**common, "location": "media", "querystring_auth": False},
+        },
+        "private": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "location": "private",
+                "default_acl": "private",
+                "querystring_auth": True,
+                "querystring_expire": 300,
+            },
+        },
+    }
+    storage_module.storages._storages = {}
+    storage_module.storages._backends = None
+    yield {"client": client, "bucket": bucket, "endpoint": s3_server}
+    storage_module.storages._storages = {}
+    storage_module.storages._backends = None
+
+
+# ---------------------------------------------------------------- browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    assert os.path.exists(CHROMIUM), "Chromium is not installed at /usr/bin/chromium"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_server):
+    """A browser tab the size of a phone (360×740), in Bahasa Indonesia."""
+    context = browser.new_context(
+        viewport=PHONE_VIEWPORT,
+        locale="id-ID",
+        base_url=live_server.url,
+        device_scale_factor=1,
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot():
+    """Save a screenshot under .screenshots/ to be looked at."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+
+    def take(page, name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+def browser_login(page, login: str, password: str) -> None:
+    page.goto("/akun/masuk/")
+    page.fill("input[name=username]", login)
+    page.fill("input[name=password]", password)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+
+
+@pytest.fixture
+def login_in_browser():
+    return browser_login
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """../shared beside the checkout (present in CI)."""
+    return SHARED
