@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class ImageBlock(blocks.StructBlock):
@@ -86,6 +87,27 @@ class WorkedExampleBlock(blocks.StructBlock):
         template = "courses/blocks/worked_example.html"
 
 
+class QuizBlock(blocks.StructBlock):
+    quiz = SnippetChooserBlock("assessments.Quiz", label=_("Kuis"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Kuis")
+        template = "assessments/blocks/quiz.html"
+
+
+class H5PBlock(blocks.StructBlock):
+    activity = SnippetChooserBlock("content.H5PActivity", label=_("Aktivitas H5P"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Aktivitas H5P")
+        template = "content/blocks/h5p.html"
+
+
+# Quiz and H5P blocks are mirrored by LessonActivity rows when a lesson is published.
+ACTIVITY_BLOCKS = {"quiz": "quiz", "h5p": "activity"}
+
 LESSON_BLOCKS = [
     (
         "text",
@@ -100,4 +122,6 @@ LESSON_BLOCKS = [
     ("document", DocumentBlock()),
     ("callout", CalloutBlock()),
     ("worked_example", WorkedExampleBlock()),
+    ("quiz", QuizBlock()),
+    ("h5p", H5PBlock()),
 ]
