@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Kursus")
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 from lms.models import Balai
 
 from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage, Track
+from .services import lesson_activities_sync
 
 TRACKS = [
     ("Manajemen & Kelembagaan", "manajemen-kelembagaan"),
@@ -106,6 +107,7 @@ def course_load(
                 body=lesson_body(lesson_spec["body"]),
             )
             module.add_child(instance=lesson)
+            lesson_activities_sync(lesson=lesson)
     return course
 
 

@@ -1,5 +1,6 @@
-"""Writes of the courses app: enrolment and cohorts."""
+"""Writes of the courses app: enrolment, cohorts and the lesson↔activity relation."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -7,7 +8,8 @@ from django.utils.translation import gettext as _
 from lms.dinas.counters import counters_enrollment_created
 from lms.models import Role, User
 
-from .models import Cohort, CoursePage, Enrollment
+from .blocks import ACTIVITY_BLOCKS
+from .models import Cohort, CoursePage, Enrollment, LessonActivity, LessonPage
 
 
 def _prerequisites_missing(*, user: User, course: CoursePage) -> list[CoursePage]:
@@ -68,3 +70,59 @@ def cohort_enroll(*, cohort: Cohort, users) -> int:
     for user in users:
         enrollment_create(user=user, course=cohort.course, cohort=cohort)
     return Enrollment.objects.filter(cohort=cohort).count() - before
+
+
+def _lesson_activity_keys(*, lesson: LessonPage) -> list[tuple[int, int]]:
+    """(content type id, object id) of the lesson's quiz/H5P blocks, in body order.
+
+    Read from the raw stream (ids only); a block whose activity no longer exists,
+    or that repeats an activity already listed, is left out.
+    """
+    stream_block = lesson.body.stream_block
+    wanted: dict[tuple[int, int], None] = {}
+    for raw in lesson.body.raw_data:
+        field = ACTIVITY_BLOCKS.get(raw.get("type"))
+        if field is None:
+            continue
+        object_id = (raw.get("value") or {}).get(field)
+        if not object_id:
+            continue
+        model = stream_block.child_blocks[raw["type"]].child_blocks[field].model_class
+        if not model._default_manager.filter(pk=object_id).exists():
+            continue
+        content_type = ContentType.objects.get_for_model(model)
+        wanted.setdefault((content_type.pk, int(object_id)), None)
+    return list(wanted)
+
+
+@transaction.atomic
+def lesson_activities_sync(*, lesson: LessonPage) -> list[LessonActivity]:
+    """Mirror the lesson's quiz and H5P blocks into LessonActivity rows.
+
+    Creates rows for new activities, deletes rows whose block is gone and keeps the
+    order of the body. A row's `counts_for_completion` survives re-syncs. Safe to
+    call any number of times.
+    """
+    wanted = _lesson_activity_keys(lesson=lesson)
+    existing = {
+        (row.content_type_id, row.object_id): row
+        for row in LessonActivity.objects.select_for_update().filter(lesson=lesson)
+    }
+    stale = [row.pk for key, row in existing.items() if key not in set(wanted)]
+    if stale:
+        LessonActivity.objects.filter(pk__in=stale).delete()
+    rows = []
+    for order, (content_type_id, object_id) in enumerate(wanted):
+        row = existing.get((content_type_id, object_id))
+        if row is None:
+            row = LessonActivity.objects.create(
+                lesson=lesson,
+                content_type_id=content_type_id,
+                object_id=object_id,
+                sort_order=order,
+            )
+        elif row.sort_order != order:
+            row.sort_order = order
+            row.save(update_fields=["sort_order"])
+        rows.append(row)
+    return rows

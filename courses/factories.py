@@ -1,0 +1,119 @@
+"""Factories for the courses app: tracks, the page tree, enrolments and cohorts.
+
+`course_tree()` builds catalogue → course → modules → lessons in one call, cheaply
+(no revisions): what most tests need.
+"""
+
+import datetime
+import json
+
+import factory
+import wagtail_factories
+
+from wagtail.models import Page, Site
+
+from lms.factories import BalaiFactory, ParticipantFactory
+
+from .models import (
+    Cohort,
+    CourseIndexPage,
+    CoursePage,
+    Enrollment,
+    LessonPage,
+    ModulePage,
+    Track,
+)
+
+
+def text_body(*paragraphs: str) -> str:
+    """A lesson body (StreamField raw JSON) of text blocks."""
+    texts = paragraphs or ("Isi pelajaran.",)
+    return json.dumps([{"type": "text", "value": f"<p>{p}</p>"} for p in texts])
+
+
+class TrackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Track
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Jalur {n}")
+    slug = factory.Sequence(lambda n: f"jalur-{n}")
+
+
+def catalogue_get_or_create() -> CourseIndexPage:
+    """The one catalogue, under the default site's home page."""
+    existing = CourseIndexPage.objects.first()
+    if existing:
+        return existing
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    home = site.root_page if site else Page.objects.get(depth=1)
+    return CourseIndexPageFactory(parent=home)
+
+
+class CourseIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CourseIndexPage
+
+    title = "Katalog Pelatihan"
+    slug = "katalog"
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CoursePage
+
+    parent = factory.LazyFunction(catalogue_get_or_create)
+    title = factory.Sequence(lambda n: f"Kursus {n}")
+    code = factory.Sequence(lambda n: f"K{n}")
+    track = factory.SubFactory(TrackFactory)
+    balai = factory.SubFactory(BalaiFactory)
+    summary = "Ringkasan kursus."
+    objectives = "<ul><li>Memahami dasar-dasar.</li></ul>"
+    jp = 8
+
+
+class ModulePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ModulePage
+
+    title = factory.Sequence(lambda n: f"Modul {n}")
+    summary = ""
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LessonPage
+
+    title = factory.Sequence(lambda n: f"Pelajaran {n}")
+    minutes = 10
+    body = factory.LazyFunction(text_body)
+
+
+def course_tree(*, modules: int = 1, lessons: int = 2, **course_fields) -> CoursePage:
+    """A live course with `modules` modules of `lessons` lessons each."""
+    course = CoursePageFactory(**course_fields)
+    for m in range(1, modules + 1):
+        module = ModulePageFactory(parent=course, title=f"Modul {m}", slug=f"modul-{m}")
+        for n in range(1, lessons + 1):
+            LessonPageFactory(
+                parent=module, title=f"Pelajaran {m}.{n}", slug=f"pelajaran-{m}-{n}"
+            )
+    return course
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cohort
+
+    course = factory.SubFactory(CoursePageFactory)
+    name = factory.Sequence(lambda n: f"Angkatan {n}")
+    starts_on = datetime.date(2026, 1, 5)
+    ends_on = datetime.date(2026, 3, 31)
+
+
+class EnrollmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrollment
+
+    user = factory.SubFactory(ParticipantFactory)
+    course = factory.SubFactory(CoursePageFactory)

@@ -1,0 +1,21 @@
+"""The one signal the courses app listens to: a lesson was published.
+
+Wagtail sends `page_published` for every publish, from the admin and from code
+(`revision.publish()`), so the lesson↔activity relation follows the live body.
+"""
+
+from wagtail.signals import page_published
+
+
+def _lesson_published(sender, instance, **kwargs) -> None:
+    from .services import lesson_activities_sync
+
+    lesson_activities_sync(lesson=instance)
+
+
+def connect() -> None:
+    from .models import LessonPage
+
+    page_published.connect(
+        _lesson_published, sender=LessonPage, dispatch_uid="courses.lesson_published"
+    )
