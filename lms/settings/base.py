@@ -178,6 +178,19 @@ STORAGES["staticfiles"] = {
 }
 WHITENOISE_MAX_AGE = 31536000
 
+# H5P activities (content/): the player from npm, served as static files (not
+# committed); packages up to H5P_SYNC_MAX_BYTES are extracted in the request,
+# larger ones by a Celery task. H5P_FILES_URL: the origin (CDN or bucket) serving
+# the "h5p/" folder of the default storage in production; empty = the platform.
+STATICFILES_DIRS += [("h5p-standalone", NODE_MODULES_DIR / "h5p-standalone" / "dist")]
+H5P_SYNC_MAX_BYTES = env.int("H5P_SYNC_MAX_BYTES", default=8 * 1024 * 1024)
+H5P_USER_DATA_MAX_BYTES = env.int("H5P_USER_DATA_MAX_BYTES", default=64 * 1024)
+H5P_FILES_URL = env("H5P_FILES_URL", default="")
+# An external xAPI 1.0.3 LRS receiving every statement (off when empty).
+XAPI_LRS_ENDPOINT = env("XAPI_LRS_ENDPOINT", default="")
+XAPI_LRS_USERNAME = env("XAPI_LRS_USERNAME", default="")
+XAPI_LRS_PASSWORD = env("XAPI_LRS_PASSWORD", default="")
+
 # Celery: JSON only, time limits, tasks enqueued after commit by the services.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/0")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
