@@ -10,7 +10,17 @@ from django.core.management.base import BaseCommand
 
 from lms.management.commands.start import npm_install
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian packages the suite needs: program → package.
+DEBIAN_PACKAGES = {
+    "/usr/bin/chromium": "chromium",  # browser tests (Playwright)
+    "/usr/bin/pdftoppm": "poppler-utils",  # certificate PDFs to text and pictures
+    "/usr/bin/zbarimg": "zbar-tools",  # reading QR codes back from certificates
+    "/usr/bin/msgfmt": "gettext",  # compiling translations
+}
+
+
+def debian_packages_missing() -> list[str]:
+    return sorted({pkg for path, pkg in DEBIAN_PACKAGES.items() if not os.path.exists(path)})
 
 
 class Command(BaseCommand):
@@ -25,20 +35,22 @@ class Command(BaseCommand):
 
     def handle(self, *args, pytest_args, **options):
         npm_install()
-        if not os.path.exists(CHROMIUM):
-            self.stdout.write("Chromium tidak ada; memasang paket Debian 'chromium' …")
+        missing = debian_packages_missing()
+        if missing:
             if shutil.which("apt-get") and os.geteuid() == 0:
-                subprocess.run(["apt-get", "update", "-qq"], check=True)  # noqa: S603,S607
-                subprocess.run(  # noqa: S603
-                    ["apt-get", "install", "-y", "-qq", "chromium"],
-                    check=True,  # noqa: S607
+                self.stdout.write(f"Memasang paket Debian: {' '.join(missing)} …")
+                subprocess.run(["apt-get", "update", "-qq"], check=True)
+                subprocess.run(
+                    ["apt-get", "install", "-y", "-qq", *missing],
+                    check=True,
+                    env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
                 )
             else:
                 self.stderr.write(
-                    "Uji peramban butuh Chromium di /usr/bin/chromium: "
-                    "sudo apt-get install chromium"
+                    "Uji butuh paket Debian ini: "
+                    f"sudo apt-get install {' '.join(missing)}"
                 )
                 sys.exit(2)
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test"}
         command = [sys.executable, "-m", "pytest", *pytest_args]
-        sys.exit(subprocess.call(command, cwd=settings.BASE_DIR, env=env))  # noqa: S603
+        sys.exit(subprocess.call(command, cwd=settings.BASE_DIR, env=env))
