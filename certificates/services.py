@@ -1,5 +1,521 @@
-"""Issuing certificates (filled in by the certificates feature)."""
+"""Issuing, revoking, reissuing and regenerating certificates; bulk jobs.
+
+Issuing runs in two short transactions so that numbering stays gapless without
+holding the issuer's sequence lock while a PDF is drawn and uploaded:
+
+1. `certificate_reserve`: lock the enrolment; if it has a certificate, return it;
+   otherwise take the issuer's next number (row lock on `IssuerSequence`) and
+   insert the certificate as PENDING. The number and the record commit together,
+   and a record is never deleted, so numbers have no gaps and no duplicates (the
+   unique constraints on enrolment, number and (issuer, year, seq) are the last word).
+2. `_certificate_finish`: lock the PENDING record, draw the PDF, upload it to the
+   certificate's own folder ``certificates/<code>/``, then mark it VALID with its
+   file, in the same transaction as the Dinas counter. If anything fails the
+   upload is deleted and the record stays PENDING for the task's retry; a crash
+   between upload and commit leaves a file in the PENDING certificate's folder,
+   which the retry's commit prunes. A VALID or REVOKED record always has its file.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import tempfile
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import Enrollment
+
+from .layouts import certificate_data, certificate_layout, local_date
+from .models import (
+    DEFAULT_NUMBER_PATTERN,
+    Certificate,
+    CertificateEvent,
+    CertificateJob,
+    CertificateTemplate,
+    IssuerSequence,
+    number_format,
+    private_storage,
+)
+from .notifiers import Message, notify
+from .rendering import render_certificate
+from .selectors import job_certificates, template_for_course
+
+logger = logging.getLogger(__name__)
+
+JOB_CHUNK = 100
 
 
-def certificate_issue(*, enrollment_id: int) -> None:
-    return None
+# ------------------------------------------------------------------ numbering
+
+
+def issuer_sequence_next(*, issuer_key: str, year: int) -> int:
+    """The issuer's next number in the year; call inside the issuing transaction."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("issuer_sequence_next must run inside a transaction")
+    sequence = (
+        IssuerSequence.objects.select_for_update()
+        .filter(issuer_key=issuer_key, year=year)
+        .first()
+    )
+    if sequence is None:
+        try:
+            with transaction.atomic():
+                sequence = IssuerSequence.objects.create(
+                    issuer_key=issuer_key, year=year
+                )
+        except IntegrityError:  # created meanwhile by another transaction
+            sequence = IssuerSequence.objects.select_for_update().get(
+                issuer_key=issuer_key, year=year
+            )
+    IssuerSequence.objects.filter(pk=sequence.pk).update(last_value=F("last_value") + 1)
+    return sequence.last_value + 1
+
+
+def _storage_key(certificate: Certificate) -> str:
+    return f"certificates/{certificate.code}/v{certificate.version}.pdf"
+
+
+# ------------------------------------------------------------------ issuing
+
+
+@transaction.atomic
+def certificate_reserve(*, enrollment_id: int) -> Certificate | None:
+    """The enrolment's certificate, created PENDING with its number if it has none.
+
+    None when the enrolment is not complete.
+    """
+    enrollment = (
+        Enrollment.objects.select_for_update(of=("self",))
+        .select_related("course__balai", "user__village")
+        .get(pk=enrollment_id)
+    )
+    existing = Certificate.objects.filter(enrollment=enrollment).first()
+    if existing is not None:
+        return existing
+    if enrollment.completed_at is None:
+        return None
+    course = enrollment.course
+    user = enrollment.user
+    template = template_for_course(course=course)
+    if template is not None:
+        issuer_key = template.issuer_key
+        issuer_name = template.issuer_display_name
+        pattern, digits = template.number_pattern, template.seq_digits
+    else:
+        issuer_key = f"balai-{course.balai.code}"
+        issuer_name = course.balai.name
+        pattern, digits = DEFAULT_NUMBER_PATTERN, 4
+    completed_on = local_date(enrollment.completed_at)
+    seq = issuer_sequence_next(issuer_key=issuer_key, year=completed_on.year)
+    village = user.village
+    number = number_format(
+        pattern=pattern,
+        values={
+            "seq": str(seq).zfill(digits),
+            "course_code": course.code,
+            "region": village.regency_id if village else "00",
+            "province": village.province_id if village else "00",
+            "issuer": issuer_key.split("-", 1)[1].upper(),
+            "year": completed_on.year,
+        },
+    )
+    return Certificate.objects.create(
+        enrollment=enrollment,
+        template=template,
+        number=number,
+        code=secrets.token_urlsafe(16),
+        issuer_key=issuer_key,
+        seq=seq,
+        year=completed_on.year,
+        holder_name=user.full_name,
+        course_title=course.title,
+        issuer_name=issuer_name,
+        completed_on=completed_on,
+    )
+
+
+def _render(certificate: Certificate) -> bytes:
+    return render_certificate(
+        certificate_layout(certificate=certificate),
+        certificate_data(certificate=certificate),
+    )
+
+
+def _locked_certificate(certificate_id: int) -> Certificate:
+    return (
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related(
+            "template__balai",
+            "enrollment__course",
+            "enrollment__user__village__regency",
+            "enrollment__user__cooperative",
+        )
+        .get(pk=certificate_id)
+    )
+
+
+def _prune_folder(*, code: str, keep: str) -> None:
+    """Delete every file of the certificate's folder but its current one."""
+    storage = private_storage()
+    folder = f"certificates/{code}"
+    try:
+        _dirs, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for name in files:
+        path = f"{folder}/{name}"
+        if path != keep:
+            storage.delete(path)
+
+
+def _upload(certificate: Certificate, pdf: bytes) -> str:
+    return private_storage().save(_storage_key(certificate), ContentFile(pdf))
+
+
+@transaction.atomic
+def _certificate_finish(*, certificate_id: int) -> Certificate:
+    certificate = _locked_certificate(certificate_id)
+    if certificate.status != Certificate.Status.PENDING:
+        return certificate
+    pdf = _render(certificate)
+    name = _upload(certificate, pdf)
+    try:
+        now = timezone.now()
+        updated = Certificate.objects.filter(
+            pk=certificate.pk, status=Certificate.Status.PENDING
+        ).update(
+            status=Certificate.Status.VALID,
+            file=name,
+            issued_at=now,
+            rendered_at=now,
+        )
+        if not updated:  # finished meanwhile (only possible without row locks)
+            private_storage().delete(name)
+            return Certificate.objects.get(pk=certificate.pk)
+        CertificateEvent.objects.create(
+            certificate=certificate,
+            action=CertificateEvent.Action.ISSUED,
+            version=certificate.version,
+            details={"number": certificate.number},
+        )
+        from lms.dinas.counters import counters_certificate_issued
+
+        counters_certificate_issued(enrollment=certificate.enrollment)
+    except BaseException:
+        private_storage().delete(name)
+        raise
+    code, pk = certificate.code, certificate.pk
+    if name != _storage_key(certificate):  # a crashed attempt left a file
+        transaction.on_commit(lambda: _prune_folder(code=code, keep=name))
+    transaction.on_commit(lambda: _notify_enqueue(pk))
+    certificate.refresh_from_db()
+    return certificate
+
+
+def _notify_enqueue(certificate_id: int) -> None:
+    from .tasks import certificate_notify_task
+
+    certificate_notify_task.delay(certificate_id)
+
+
+def certificate_issue(*, enrollment_id: int) -> Certificate | None:
+    """Issue the certificate of a completed enrolment: once, however often called."""
+    certificate = certificate_reserve(enrollment_id=enrollment_id)
+    if certificate is None or certificate.status != Certificate.Status.PENDING:
+        return certificate
+    return _certificate_finish(certificate_id=certificate.pk)
+
+
+def certificates_pending_resume() -> int:
+    """Enqueue the issue task again for certificates left PENDING (after retries ran out)."""
+    from .tasks import certificate_issue_task
+
+    stale = timezone.now() - timezone.timedelta(minutes=30)
+    ids = list(
+        Certificate.objects.filter(
+            status=Certificate.Status.PENDING, created_at__lt=stale
+        ).values_list("enrollment_id", flat=True)
+    )
+    for enrollment_id in ids:
+        certificate_issue_task.delay(enrollment_id)
+    return len(ids)
+
+
+def certificate_notify(*, certificate_id: int) -> bool:
+    """Tell the holder their certificate is ready (once per version)."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    certificate = Certificate.objects.select_related("enrollment__user").get(
+        pk=certificate_id
+    )
+    if certificate.status != Certificate.Status.VALID or certificate.notified_at:
+        return False
+    url = settings.SITE_URL.rstrip("/") + reverse("certificates:mine")
+    notify(
+        user=certificate.enrollment.user,
+        message=Message(
+            subject=_("Sertifikat Anda sudah terbit: %(course)s")
+            % {"course": certificate.course_title},
+            text=_(
+                "Selamat, %(name)s! Anda telah menyelesaikan pelatihan %(course)s. "
+                "Sertifikat nomor %(number)s dapat diunduh di Balai Daring:"
+            )
+            % {
+                "name": certificate.holder_name,
+                "course": certificate.course_title,
+                "number": certificate.number,
+            },
+            url=url,
+        ),
+    )
+    Certificate.objects.filter(pk=certificate.pk).update(notified_at=timezone.now())
+    return True
+
+
+# ------------------------------------------------------------------ lifecycle
+
+
+def _reason_required(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Tuliskan alasannya."))
+    return reason
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate_id: int, actor, reason: str) -> Certificate:
+    reason = _reason_required(reason)
+    certificate = _locked_certificate(certificate_id)
+    if certificate.status != Certificate.Status.VALID:
+        raise ValidationError(_("Hanya sertifikat yang sah dapat dicabut."))
+    certificate.status = Certificate.Status.REVOKED
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_reason = reason
+    certificate.save(update_fields=["status", "revoked_at", "revoked_reason"])
+    CertificateEvent.objects.create(
+        certificate=certificate,
+        action=CertificateEvent.Action.REVOKED,
+        actor=actor,
+        version=certificate.version,
+        details={"reason": reason},
+    )
+    return certificate
+
+
+def _rerender(
+    *,
+    certificate_id: int,
+    action: str,
+    actor,
+    details: dict,
+    reinstate: bool,
+) -> Certificate:
+    """Draw a new version (same number, same code), keep only its file."""
+    certificate = _locked_certificate(certificate_id)
+    if certificate.status == Certificate.Status.PENDING:
+        raise ValidationError(_("Sertifikat ini masih dibuat."))
+    previous_status = certificate.status
+    enrollment = certificate.enrollment
+    certificate.version += 1
+    # A reissue carries corrections: the holder's name and the course title now.
+    certificate.holder_name = enrollment.user.full_name
+    certificate.course_title = enrollment.course.title
+    if certificate.template_id:
+        certificate.issuer_name = certificate.template.issuer_display_name
+    name = _upload(certificate, _render(certificate))
+    try:
+        certificate.file = name
+        certificate.rendered_at = timezone.now()
+        fields = [
+            "version",
+            "holder_name",
+            "course_title",
+            "issuer_name",
+            "file",
+            "rendered_at",
+        ]
+        if reinstate:
+            certificate.status = Certificate.Status.VALID
+            certificate.revoked_at = None
+            certificate.revoked_reason = ""
+            certificate.issued_at = certificate.rendered_at
+            certificate.notified_at = None
+            fields += ["status", "revoked_at", "revoked_reason", "issued_at"]
+            fields += ["notified_at"]
+        certificate.save(update_fields=fields)
+        CertificateEvent.objects.create(
+            certificate=certificate,
+            action=action,
+            actor=actor,
+            version=certificate.version,
+            details={**details, "previous_status": previous_status},
+        )
+    except BaseException:
+        private_storage().delete(name)
+        raise
+    code, pk = certificate.code, certificate.pk
+    transaction.on_commit(lambda: _prune_folder(code=code, keep=name))
+    if reinstate:
+        transaction.on_commit(lambda: _notify_enqueue(pk))
+    return certificate
+
+
+@transaction.atomic
+def certificate_reissue(*, certificate_id: int, actor, reason: str) -> Certificate:
+    """A new version with the same number; valid again if it was revoked."""
+    return _rerender(
+        certificate_id=certificate_id,
+        action=CertificateEvent.Action.REISSUED,
+        actor=actor,
+        details={"reason": _reason_required(reason)},
+        reinstate=True,
+    )
+
+
+@transaction.atomic
+def certificate_regenerate(*, certificate_id: int, actor=None) -> Certificate:
+    """Draw the certificate again from its (changed) template; status unchanged."""
+    return _rerender(
+        certificate_id=certificate_id,
+        action=CertificateEvent.Action.REGENERATED,
+        actor=actor,
+        details={},
+        reinstate=False,
+    )
+
+
+# ------------------------------------------------------------------ bulk jobs
+
+
+@transaction.atomic
+def certificate_job_create(
+    *,
+    kind: str,
+    actor,
+    template: CertificateTemplate | None = None,
+    cohort=None,
+    regency=None,
+    province=None,
+) -> CertificateJob:
+    if kind == CertificateJob.Kind.REGENERATE and template is None:
+        raise ValidationError(_("Pilih templat yang sertifikatnya dibuat ulang."))
+    if kind == CertificateJob.Kind.ZIP and not (cohort or regency or province):
+        raise ValidationError(_("Pilih angkatan atau wilayah."))
+    job = CertificateJob.objects.create(
+        kind=kind,
+        requested_by=actor,
+        template=template if kind == CertificateJob.Kind.REGENERATE else None,
+        cohort=cohort,
+        regency=regency,
+        province=province,
+    )
+    job.total = job_certificates(job=job).count()
+    job.save(update_fields=["total"])
+    from .tasks import certificate_job_run_task
+
+    job_id = job.pk
+    transaction.on_commit(lambda: certificate_job_run_task.delay(job_id))
+    return job
+
+
+def certificate_job_run(*, job_id: int) -> CertificateJob:
+    """Run a bulk job (safe to run twice: a regeneration resumes where it stopped)."""
+    job = CertificateJob.objects.select_related("requested_by").get(pk=job_id)
+    if job.status in (CertificateJob.Status.DONE, CertificateJob.Status.FAILED):
+        return job
+    CertificateJob.objects.filter(pk=job.pk).update(
+        status=CertificateJob.Status.RUNNING
+    )
+    if job.kind == CertificateJob.Kind.REGENERATE:
+        return _job_regenerate_dispatch(job)
+    return _job_zip(job)
+
+
+def _job_regenerate_dispatch(job: CertificateJob) -> CertificateJob:
+    from .tasks import certificate_job_chunk_task
+
+    ids = list(
+        job_certificates(job=job)
+        .filter(rendered_at__lt=job.created_at)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if not ids:
+        return _job_regenerate_progress(job_id=job.pk)
+    for start in range(0, len(ids), JOB_CHUNK):
+        certificate_job_chunk_task.delay(job.pk, ids[start : start + JOB_CHUNK])
+    return CertificateJob.objects.get(pk=job.pk)
+
+
+def certificate_job_chunk(*, job_id: int, certificate_ids: list[int]) -> None:
+    """Regenerate some of a job's certificates; those already redrawn are skipped."""
+    job = CertificateJob.objects.select_related("requested_by").get(pk=job_id)
+    todo = Certificate.objects.filter(
+        pk__in=certificate_ids, rendered_at__lt=job.created_at
+    ).values_list("pk", flat=True)
+    for n, certificate_id in enumerate(todo, start=1):
+        certificate_regenerate(certificate_id=certificate_id, actor=job.requested_by)
+        if n % 20 == 0:
+            _job_regenerate_progress(job_id=job_id)
+    _job_regenerate_progress(job_id=job_id)
+
+
+def _job_regenerate_progress(*, job_id: int) -> CertificateJob:
+    job = CertificateJob.objects.get(pk=job_id)
+    done = job_certificates(job=job).filter(rendered_at__gte=job.created_at).count()
+    fields = {"done": done}
+    if done >= job.total:
+        fields.update(status=CertificateJob.Status.DONE, finished_at=timezone.now())
+    CertificateJob.objects.filter(pk=job_id).exclude(
+        status=CertificateJob.Status.DONE
+    ).update(**fields)
+    return CertificateJob.objects.get(pk=job_id)
+
+
+def _job_zip(job: CertificateJob) -> CertificateJob:
+    storage = private_storage()
+    certificates = job_certificates(job=job).order_by("number")
+    total = certificates.count()
+    CertificateJob.objects.filter(pk=job.pk).update(total=total, done=0)
+    try:
+        with tempfile.TemporaryFile() as spool:
+            with zipfile.ZipFile(spool, "w", zipfile.ZIP_STORED) as archive:
+                rows = certificates.values_list("number", "holder_name", "file")
+                for n, (number, holder, name) in enumerate(list(rows), 1):
+                    with storage.open(name, "rb") as handle:
+                        archive.writestr(_zip_name(number, holder), handle.read())
+                    if n % 50 == 0 or n == total:
+                        CertificateJob.objects.filter(pk=job.pk).update(done=n)
+            spool.seek(0)
+            key = f"certificate-jobs/{job.pk}-{secrets.token_urlsafe(8)}.zip"
+            result = storage.save(key, File(spool))
+    except Exception as exc:
+        logger.exception("certificate ZIP job %s failed", job.pk)
+        CertificateJob.objects.filter(pk=job.pk).update(
+            status=CertificateJob.Status.FAILED,
+            error=str(exc)[:500],
+            finished_at=timezone.now(),
+        )
+        raise
+    CertificateJob.objects.filter(pk=job.pk).update(
+        status=CertificateJob.Status.DONE,
+        result=result,
+        done=total,
+        finished_at=timezone.now(),
+    )
+    return CertificateJob.objects.get(pk=job.pk)
+
+
+def _zip_name(number: str, holder: str) -> str:
+    safe_number = number.replace("/", "-")
+    safe_holder = "".join(c if c.isalnum() else "_" for c in holder)[:60]
+    return f"{safe_number}_{safe_holder}.pdf"

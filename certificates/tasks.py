@@ -1,3 +1,5 @@
+"""Thin Celery tasks: take ids, call one service, safe to run twice."""
+
 from celery import shared_task
 
 
@@ -8,5 +10,34 @@ def certificate_issue_task(self, enrollment_id: int) -> None:
 
     try:
         certificate_issue(enrollment_id=enrollment_id)
+    except Exception as exc:
+        raise self.retry(exc=exc, countdown=10) from exc
+
+
+@shared_task(bind=True, max_retries=5)
+def certificate_notify_task(self, certificate_id: int) -> None:
+    """Tell the holder their certificate is ready (once per version)."""
+    from .services import certificate_notify
+
+    try:
+        certificate_notify(certificate_id=certificate_id)
+    except Exception as exc:
+        raise self.retry(exc=exc, countdown=60) from exc
+
+
+@shared_task(bind=True, max_retries=3)
+def certificate_job_run_task(self, job_id: int) -> None:
+    """Start a bulk job: a regeneration fans out in chunks; a ZIP runs here."""
+    from .services import certificate_job_run
+
+    certificate_job_run(job_id=job_id)
+
+
+@shared_task(bind=True, max_retries=5)
+def certificate_job_chunk_task(self, job_id: int, certificate_ids: list[int]) -> None:
+    from .services import certificate_job_chunk
+
+    try:
+        certificate_job_chunk(job_id=job_id, certificate_ids=certificate_ids)
     except Exception as exc:
         raise self.retry(exc=exc, countdown=10) from exc

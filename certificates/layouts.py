@@ -1,0 +1,156 @@
+"""From the database to the renderer: a template's layout and a certificate's data.
+
+`certificates.rendering` knows nothing of Django; this module turns a
+`CertificateTemplate` (or the built-in layout, when a Balai has no template) into
+a `CertificateLayout`, and an enrolment into `CertificateData`. A layout is built
+once per template version per process (its images are read from storage once),
+because one template serves thousands of certificates.
+"""
+
+from __future__ import annotations
+
+import datetime
+import threading
+
+from django.utils import timezone
+
+from .models import CertificateTemplate, number_format
+from .rendering import (
+    CertificateData,
+    CertificateLayout,
+    Signatory,
+    render_certificate,
+)
+
+_cache: dict[tuple[int, str], CertificateLayout] = {}
+_cache_lock = threading.Lock()
+
+
+def _image_bytes(image) -> bytes | None:
+    if image is None:
+        return None
+    with image.file.open("rb") as handle:
+        return handle.read()
+
+
+def builtin_layout(*, issuer_name: str) -> CertificateLayout:
+    """The layout used when a course's Balai has no default template."""
+    return CertificateLayout(issuer_name=issuer_name)
+
+
+def template_layout(*, template: CertificateTemplate) -> CertificateLayout:
+    """The template's layout, built once per template version per process."""
+    key = (template.pk, template.updated_at.isoformat())
+    layout = _cache.get(key)
+    if layout is None:
+        layout = _build_layout(template)
+        with _cache_lock:
+            # Older versions of this template are of no further use.
+            for old in [k for k in _cache if k[0] == template.pk]:
+                del _cache[old]
+            _cache[key] = layout
+    return layout
+
+
+def _build_layout(template: CertificateTemplate) -> CertificateLayout:
+    signatories = [
+        Signatory(
+            name=template.signatory_1_name,
+            title=template.signatory_1_title,
+            nip=template.signatory_1_nip,
+            signature_image=_image_bytes(template.signatory_1_signature),
+        )
+    ]
+    if template.signatory_2_name:
+        signatories.append(
+            Signatory(
+                name=template.signatory_2_name,
+                title=template.signatory_2_title,
+                nip=template.signatory_2_nip,
+                signature_image=_image_bytes(template.signatory_2_signature),
+            )
+        )
+    logos = tuple(
+        data
+        for data in (_image_bytes(template.logo_1), _image_bytes(template.logo_2))
+        if data
+    )
+    return CertificateLayout(
+        orientation=template.orientation,
+        title=template.title,
+        body=template.body,
+        issuer_name=template.issuer_display_name,
+        background_image=_image_bytes(template.background_image),
+        logos=logos,
+        signatories=tuple(signatories),
+    )
+
+
+def sample_data(*, template: CertificateTemplate) -> CertificateData:
+    from django.conf import settings
+
+    return CertificateData(
+        number=number_format(
+            pattern=template.number_pattern,
+            values={
+                "seq": "1".zfill(template.seq_digits),
+                "course_code": "AK",
+                "region": "63.03",
+                "province": "63",
+                "issuer": "BPLK",
+                "year": timezone.localdate().year,
+            },
+        ),
+        holder_name="Siti Rahmawati Noor",
+        position="Bendahara",
+        cooperative="Koperasi Desa Merah Putih Sungai Tabuk",
+        village="Sungai Tabuk Kota",
+        regency="Kabupaten Banjar",
+        course_title="Akuntansi Koperasi Dasar (SAK EP)",
+        jp=16,
+        completed_on=timezone.localdate(),
+        verify_url=settings.SITE_URL.rstrip("/") + "/verifikasi/contoh/",
+    )
+
+
+def template_preview_pdf(*, template: CertificateTemplate) -> bytes:
+    """The template, perhaps with unsaved edits, drawn with sample data."""
+    return render_certificate(_build_layout(template), sample_data(template=template))
+
+
+def certificate_data(*, certificate) -> CertificateData:
+    """What a certificate says: its holder, cooperative, village, course, date."""
+    enrollment = certificate.enrollment
+    user = enrollment.user
+    village = user.village
+    cooperative = user.cooperative
+    return CertificateData(
+        number=certificate.number,
+        holder_name=certificate.holder_name,
+        position=user.get_position_display() if user.position else "",
+        cooperative=cooperative.name if cooperative else "",
+        village=village.name if village else "",
+        regency=_regency_name(village.regency) if village else "",
+        course_title=certificate.course_title,
+        jp=enrollment.course.jp,
+        completed_on=certificate.completed_on,
+        verify_url=certificate.verify_url,
+    )
+
+
+def _regency_name(regency) -> str:
+    name = regency.name
+    if name.upper().startswith(("KAB", "KOTA")):
+        return name.title()
+    prefix = "Kota" if regency.kind == "kota" else "Kabupaten"
+    return f"{prefix} {name.title()}"
+
+
+def certificate_layout(*, certificate) -> CertificateLayout:
+    if certificate.template_id:
+        return template_layout(template=certificate.template)
+    return builtin_layout(issuer_name=certificate.issuer_name)
+
+
+def local_date(moment: datetime.datetime | None) -> datetime.date:
+    return timezone.localdate(moment) if moment else timezone.localdate()

@@ -1,0 +1,87 @@
+"""Reads of the certificates app."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from lms.models import User
+from lms.scoping import village_scope
+
+from .models import Certificate, CertificateJob, CertificateTemplate
+
+
+def template_for_course(*, course) -> CertificateTemplate | None:
+    """The default template of the course's Balai (None: the built-in layout)."""
+    return (
+        CertificateTemplate.objects.filter(balai_id=course.balai_id, is_default=True)
+        .select_related("balai")
+        .first()
+    )
+
+
+def certificates_shown() -> QuerySet[Certificate]:
+    """Certificates that exist for people: issued (valid or revoked), never pending."""
+    return Certificate.objects.exclude(status=Certificate.Status.PENDING)
+
+
+def certificates_of_user(*, user: User) -> QuerySet[Certificate]:
+    if not user.is_authenticated:
+        return Certificate.objects.none()
+    return (
+        certificates_shown()
+        .filter(enrollment__user=user)
+        .select_related("enrollment__course")
+        .order_by("-issued_at")
+    )
+
+
+def certificate_for_enrollment(*, enrollment) -> Certificate | None:
+    if enrollment is None:
+        return None
+    return certificates_shown().filter(enrollment=enrollment).first()
+
+
+def certificate_by_code(*, code: str) -> Certificate | None:
+    return certificates_shown().filter(code=code).first()
+
+
+def certificate_by_number(*, number: str) -> Certificate | None:
+    return certificates_shown().filter(number=number.strip()).first()
+
+
+def can_download(*, user: User, certificate: Certificate) -> bool:
+    """The holder downloads their own; an administrator any."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_admin:
+        return True
+    return certificate.enrollment.user_id == user.pk
+
+
+def certificates_visible_to(*, user: User) -> QuerySet[Certificate]:
+    """Certificates whose holders the user may see (lms.scoping decides)."""
+    return certificates_shown().filter(
+        village_scope(user, prefix="enrollment__user__village__")
+    )
+
+
+def job_certificates(*, job: CertificateJob) -> QuerySet[Certificate]:
+    """The certificates a bulk job covers, within what its requester may see."""
+    if job.kind == CertificateJob.Kind.REGENERATE:
+        return certificates_shown().filter(template=job.template)
+    certificates = certificates_shown().filter(status=Certificate.Status.VALID)
+    if job.cohort_id:
+        certificates = certificates.filter(enrollment__cohort_id=job.cohort_id)
+    if job.regency_id:
+        certificates = certificates.filter(
+            enrollment__user__village__regency_id=job.regency_id
+        )
+    if job.province_id:
+        certificates = certificates.filter(
+            enrollment__user__village__province_id=job.province_id
+        )
+    if job.requested_by is not None:
+        certificates = certificates.filter(
+            village_scope(job.requested_by, prefix="enrollment__user__village__")
+        )
+    return certificates
