@@ -1,0 +1,75 @@
+import pytest
+
+from assessments.factories import quiz_place_in_lesson, quiz_with_questions
+from assessments.services import answer_save, attempt_start, attempt_submit
+from courses.models import CoursePage, LessonPage, LessonProgress
+from courses.progress import lesson_reached_end
+
+pytestmark = pytest.mark.django_db
+
+
+def _take(quiz, enrollment, *, right: bool):
+    attempt = attempt_start(quiz=quiz, enrollment=enrollment)
+    question = attempt.answers.get().question
+    answer_save(attempt=attempt, question=question, response=0 if right else 1)
+    attempt, _ = attempt_submit(attempt=attempt)
+    return attempt
+
+
+@pytest.fixture
+def posttest(course):
+    quiz = quiz_with_questions(course=course, kinds=["single"], purpose="posttest")
+    last = LessonPage.objects.descendant_of(course).order_by("path").last()
+    quiz_place_in_lesson(quiz=quiz, lesson=last)
+    return quiz
+
+
+def _read_all_lessons(course, enrollment):
+    for lesson in LessonPage.objects.descendant_of(course).order_by("path"):
+        lesson_reached_end(enrollment=enrollment, lesson=lesson)
+
+
+def test_a_failed_post_test_keeps_its_lesson_and_the_course_open(
+    course, enrollment, posttest
+):
+    _read_all_lessons(course, enrollment)
+    attempt = _take(posttest, enrollment, right=False)
+    assert attempt.passed is False
+    enrollment.refresh_from_db()
+    assert enrollment.completed_at is None
+    assert enrollment.progress_percent == 50
+
+
+def test_passing_the_post_test_completes_its_lesson_and_the_course_once(
+    course, enrollment, posttest, django_capture_on_commit_callbacks
+):
+    _read_all_lessons(course, enrollment)
+    _take(posttest, enrollment, right=False)
+    with django_capture_on_commit_callbacks() as callbacks:
+        _take(posttest, enrollment, right=True)
+    enrollment.refresh_from_db()
+    assert enrollment.completed_at is not None
+    assert enrollment.progress_percent == 100
+    assert (
+        LessonProgress.objects.filter(enrollment=enrollment, status="completed").count()
+        == 2
+    )
+    certificate_requests = [c for c in callbacks if "enrollment_complete" in repr(c)]
+    assert len(certificate_requests) == 1
+
+
+def test_a_pretest_is_done_once_submitted_whatever_the_score(course, enrollment):
+    quiz = quiz_with_questions(course=course, kinds=["single"], purpose="pretest")
+    assert quiz.is_done(enrollment=enrollment) is False
+    _take(quiz, enrollment, right=False)
+    assert quiz.is_done(enrollment=enrollment) is True
+
+
+def test_the_course_score_policy_chooses_best_or_last_attempt(course, enrollment):
+    quiz = quiz_with_questions(course=course, kinds=["single"], purpose="posttest")
+    _take(quiz, enrollment, right=True)
+    _take(quiz, enrollment, right=False)
+    assert quiz.is_done(enrollment=enrollment) is True
+    CoursePage.objects.filter(pk=course.pk).update(score_policy="last")
+    enrollment.course.refresh_from_db()
+    assert quiz.is_done(enrollment=enrollment) is False
