@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 
 from lms.models import Balai
 
+from .authoring import authoring_setup
 from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage, Track
 from .services import lesson_activities_sync
 
@@ -116,6 +117,7 @@ def demo_courses_load() -> list[CoursePage]:
 
     tracks = tracks_load()
     catalogue = catalogue_get_or_create()
+    authoring_setup(catalogue=catalogue)
     balai = Balai.objects.get(code="bplk-kalsel")
     return [
         course_load(spec=spec, catalogue=catalogue, balai=balai, tracks=tracks)

@@ -18,12 +18,20 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from lms.models import Position
+from lms.models import Balai, Position
 
 from ..blocks import LESSON_BLOCKS
+from ..permissions import BalaiPagePermissionTester, course_balai_locked_for
 
 
-class CourseIndexPage(Page):
+class BalaiPermissionsMixin:
+    """Course pages answer permissions through the Balai rule (courses.permissions)."""
+
+    def permissions_for_user(self, user):
+        return BalaiPagePermissionTester(user, self)
+
+
+class CourseIndexPage(BalaiPermissionsMixin, Page):
     """The course catalogue."""
 
     intro = RichTextField(
@@ -53,8 +61,19 @@ class CoursePageForm(WagtailAdminPageForm):
         required=False,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        balai_id = course_balai_locked_for(getattr(self, "for_user", None))
+        if balai_id is not None and "balai" in self.fields:
+            # An instructor's course belongs to their own Balai, whatever is posted.
+            field = self.fields["balai"]
+            field.queryset = Balai.objects.filter(pk=balai_id)
+            field.disabled = True
+            if not self.instance.balai_id:
+                self.initial["balai"] = balai_id
 
-class CoursePage(Page):
+
+class CoursePage(BalaiPermissionsMixin, Page):
     class ScorePolicy(models.TextChoices):
         BEST = "best", _("Nilai terbaik")
         LAST = "last", _("Nilai terakhir")
@@ -153,7 +172,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(BalaiPermissionsMixin, Page):
     summary = models.TextField(_("ringkasan"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
@@ -171,7 +190,7 @@ class ModulePage(Page):
         return redirect(self.get_parent().url + f"#modul-{self.pk}")
 
 
-class LessonPage(Page):
+class LessonPage(BalaiPermissionsMixin, Page):
     minutes = models.PositiveSmallIntegerField(_("perkiraan waktu (menit)"), default=10)
     counts_for_completion = models.BooleanField(
         _("dihitung untuk kelulusan"), default=True

@@ -1,0 +1,105 @@
+"""Groups, page permissions and the moderation workflow for course authoring.
+
+`authoring_setup()` is idempotent: the demo loader calls it on every start, and an
+operator may call it on a production catalogue (see docs/courses.md).
+
+- "Instruktur": admin access; add + change pages under the catalogue (never
+  publish: their changes go through review); add/choose images and documents;
+  manage cohorts. The Balai rule on top is in `courses.permissions`.
+- "Peninjau" (reviewers): add, change and publish under the catalogue; they
+  approve or reject in Wagtail's "Moderators approval" workflow, alongside Wagtail's
+  own "Moderators" group.
+- The catalogue is assigned that workflow: draft → submit for review → approve
+  (publish) or request changes.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .models import CourseIndexPage
+
+INSTRUCTORS_GROUP = "Instruktur"
+REVIEWERS_GROUP = "Peninjau"
+WORKFLOW_NAME = "Moderators approval"
+
+
+def _perm(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_perms(group: Group, page, codenames: list[str]) -> None:
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_perm("wagtailcore", codename)
+        )
+
+
+def _collection_perms(group: Group, codenames: list[tuple[str, str]]) -> None:
+    root = Collection.get_first_root_node()
+    for app_label, codename in codenames:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root, permission=_perm(app_label, codename)
+        )
+
+
+MEDIA_PERMS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
+COHORT_PERMS = ["view_cohort", "add_cohort", "change_cohort"]
+
+
+def moderation_workflow_get_or_create() -> Workflow:
+    """Wagtail's default "Moderators approval" workflow, reviewed by Peninjau too."""
+    reviewers, _ = Group.objects.get_or_create(name=REVIEWERS_GROUP)
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
+    elif not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    task = (
+        GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow)
+        .order_by("workflow_tasks__sort_order")
+        .first()
+    )
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=WORKFLOW_NAME)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    task.groups.add(reviewers, *Group.objects.filter(name="Moderators"))
+    return workflow
+
+
+@transaction.atomic
+def authoring_setup(*, catalogue: CourseIndexPage) -> None:
+    """Create (or complete) the authoring groups, permissions and workflow."""
+    admin_access = _perm("wagtailadmin", "access_admin")
+
+    instructors, _ = Group.objects.get_or_create(name=INSTRUCTORS_GROUP)
+    instructors.permissions.add(
+        admin_access, *(_perm("courses", codename) for codename in COHORT_PERMS)
+    )
+    _page_perms(instructors, catalogue, ["add_page", "change_page"])
+    _collection_perms(instructors, MEDIA_PERMS)
+
+    reviewers, _ = Group.objects.get_or_create(name=REVIEWERS_GROUP)
+    reviewers.permissions.add(admin_access)
+    _page_perms(reviewers, catalogue, ["add_page", "change_page", "publish_page"])
+    _collection_perms(reviewers, MEDIA_PERMS)
+
+    workflow = moderation_workflow_get_or_create()
+    WorkflowPage.objects.update_or_create(
+        page=catalogue, defaults={"workflow": workflow}
+    )

@@ -1,0 +1,83 @@
+"""Who may author which course: the Balai rule on top of Wagtail's page permissions.
+
+Wagtail's group page permissions are tree-wide: the "Instruktur" group gets "add"
+and "change" on the catalogue (set up by `courses.authoring.authoring_setup`). The
+rule that an instructor touches only their own Balai's courses, and everything
+below them, lives here:
+
+- `BalaiPagePermissionTester` (returned by the course pages' `permissions_for_user`)
+  takes every permission away on another Balai's course, module or lesson, and
+  leaves an instructor only "add" on the catalogue itself (they create courses, they
+  do not edit the catalogue page). Edit, delete, move, copy, lock, revisions,
+  preview and the action menu all ask this tester, so they all follow.
+- `explorer_pages_for` hides other Balais' course trees from the explorer listing.
+- `course_balai_locked_for` tells the course form to fix `balai` to the instructor's.
+"""
+
+from django.db.models import Q, QuerySet
+
+from wagtail.models import PagePermissionTester
+
+from lms.models import Role, User
+
+
+def balai_bound(user: User) -> bool:
+    """Instructors (not administrators) are bound to their own Balai."""
+    return (
+        user.is_authenticated
+        and not user.is_superuser
+        and not user.is_admin
+        and user.role == Role.INSTRUCTOR
+    )
+
+
+def page_balai_id(page) -> int | None:
+    """The Balai owning a course page or a module/lesson below it (None elsewhere)."""
+    from .models import CoursePage
+
+    if isinstance(page, CoursePage):
+        return page.balai_id
+    if not page.path:
+        return None
+    return (
+        CoursePage.objects.ancestor_of(page).values_list("balai_id", flat=True).first()
+    )
+
+
+class BalaiPagePermissionTester(PagePermissionTester):
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if not (user.is_active and balai_bound(user)):
+            return
+        from .models import CourseIndexPage
+
+        if isinstance(page, CourseIndexPage):
+            self.permissions = self.permissions & {"add"}
+        elif user.balai_id is None or page_balai_id(page) != user.balai_id:
+            self.permissions = set()
+
+
+def explorer_pages_for(*, user: User, pages: QuerySet) -> QuerySet:
+    """The explorer listing without other Balais' courses and their descendants."""
+    if not balai_bound(user):
+        return pages
+    from .models import CoursePage
+
+    other_paths = list(
+        CoursePage.objects.exclude(balai_id=user.balai_id).values_list(
+            "path", flat=True
+        )
+    )
+    if not other_paths:
+        return pages
+    hidden = Q()
+    for path in other_paths:
+        hidden |= Q(path__startswith=path)
+    return pages.exclude(hidden)
+
+
+def course_balai_locked_for(user: User | None) -> int | None:
+    """The Balai id a course form must use for this user, or None if free to choose."""
+    if user is None or not balai_bound(user):
+        return None
+    return user.balai_id or 0
