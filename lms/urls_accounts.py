@@ -1,12 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from lms.views import accounts, home, participants, regions
+from lms.views import accounts, home, offline, participants, regions
 
 app_name = "lms"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("offline/", offline.offline, name="offline"),
     path("akun/masuk/", accounts.SignInView.as_view(), name="login"),
     path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("akun/daftar/", accounts.register, name="register"),
