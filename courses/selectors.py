@@ -1,10 +1,13 @@
 """Reads of the courses app: what the catalogue, course and lesson pages show."""
 
-from django.db.models import QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
 
 from lms.models import Role, User
+from lms.phones import looks_like_phone, normalize_phone
 
 from .models import (
+    Cohort,
     CoursePage,
     Enrollment,
     LessonPage,
@@ -173,3 +176,81 @@ def home_courses(*, user: User) -> QuerySet[Enrollment]:
         .select_related("course", "last_lesson", "course__track")
         .order_by("completed_at", "-started_at", "-enrolled_at")
     )
+
+
+def visible_cohorts(*, user: User) -> QuerySet[Cohort]:
+    """Cohorts a user manages: all for administrators, their Balai's for instructors."""
+    cohorts = Cohort.objects.select_related("course")
+    if not user.is_authenticated or not user.is_active:
+        return cohorts.none()
+    if user.is_admin:
+        return cohorts
+    if user.role == Role.INSTRUCTOR and user.balai_id:
+        return cohorts.filter(course__balai_id=user.balai_id)
+    return cohorts.none()
+
+
+def cohort_courses(*, user: User) -> QuerySet[CoursePage]:
+    """Courses a user may open a cohort for."""
+    courses = CoursePage.objects.order_by("title")
+    if user.is_admin:
+        return courses
+    if user.role == Role.INSTRUCTOR and user.balai_id:
+        return courses.filter(balai_id=user.balai_id)
+    return courses.none()
+
+
+def cohort_candidates(*, user: User, query: str = "") -> QuerySet[User]:
+    """Participants a user may pick from a list to enrol into a cohort.
+
+    Administrators pick from everyone; instructors from the participants already
+    enrolled in their Balai's courses (lms.scoping: an instructor sees no region).
+    Others are enrolled by pasting their phone number or email.
+    """
+    participants = User.objects.filter(role=Role.PARTICIPANT, is_active=True)
+    if user.is_admin:
+        pass
+    elif user.role == Role.INSTRUCTOR and user.balai_id:
+        participants = participants.filter(
+            enrollments__course__balai_id=user.balai_id
+        ).distinct()
+    else:
+        return participants.none()
+    query = query.strip()
+    if query:
+        match = Q(full_name__icontains=query) | Q(email__icontains=query)
+        digits = query.lstrip("0+")
+        if digits.isdigit():
+            match |= Q(phone__contains=digits)
+        participants = participants.filter(match)
+    return participants.order_by("full_name")
+
+
+def participants_by_identifiers(
+    *, identifiers: list[str]
+) -> tuple[list[User], list[str]]:
+    """Participants named by phone numbers or emails; returns (found, not found).
+
+    Each identifier is a phone number (any usual shape: 0812…, +62812…) or an email.
+    An identifier that names no active participant is returned in "not found".
+    """
+    found: dict[int, User] = {}
+    missing: list[str] = []
+    participants = User.objects.filter(role=Role.PARTICIPANT, is_active=True)
+    for raw in identifiers:
+        text = raw.strip()
+        if not text:
+            continue
+        user = None
+        if looks_like_phone(text):
+            try:
+                user = participants.filter(phone=normalize_phone(text)).first()
+            except ValidationError:
+                user = None
+        elif "@" in text:
+            user = participants.filter(email__iexact=text).first()
+        if user is None:
+            missing.append(text)
+        else:
+            found.setdefault(user.pk, user)
+    return list(found.values()), missing

@@ -1,8 +1,19 @@
-from wagtail import hooks
-from wagtail.snippets.models import register_snippet
+from django.contrib.admin.utils import unquote
+from django.http import Http404
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
-from .models import Track
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
+
+from .admin_views import CohortEnrollView
+from .forms import CohortForm
+from .models import Cohort, Track
 from .permissions import explorer_pages_for
+from .selectors import visible_cohorts
 
 register_snippet(Track)
 
@@ -10,3 +21,78 @@ register_snippet(Track)
 @hooks.register("construct_explorer_page_queryset")
 def hide_other_balais_courses(parent_page, pages, request):
     return explorer_pages_for(user=request.user, pages=pages)
+
+
+class CohortScopeMixin:
+    """Views on one cohort answer 404 for a cohort the user does not manage."""
+
+    def dispatch(self, request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        if pk is not None:
+            visible = visible_cohorts(user=request.user)
+            if not visible.filter(pk=unquote(str(pk))).exists():
+                raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _scoped(view_class):
+    return type(view_class.__name__, (CohortScopeMixin, view_class), {})
+
+
+class CohortViewSet(snippet_views.SnippetViewSet):
+    model = Cohort
+    icon = "group"
+    menu_label = _("Angkatan")
+    menu_name = "angkatan"
+    add_to_admin_menu = True
+    menu_order = 210
+    copy_view_enabled = False
+    list_display = ["name", "course", "starts_on", "ends_on"]
+    ordering = ["-starts_on", "name"]
+    edit_view_class = _scoped(snippet_views.EditView)
+    delete_view_class = _scoped(snippet_views.DeleteView)
+    usage_view_class = _scoped(snippet_views.UsageView)
+    history_view_class = _scoped(snippet_views.HistoryView)
+    edit_handler = ObjectList(
+        [
+            FieldPanel("course"),
+            FieldPanel("name"),
+            MultiFieldPanel(
+                [FieldPanel("starts_on"), FieldPanel("ends_on")],
+                heading=_("Jadwal"),
+            ),
+            FieldPanel("instructors"),
+            MultiFieldPanel(
+                [FieldPanel("province"), FieldPanel("regency")],
+                heading=_("Penyelenggara"),
+            ),
+        ],
+        base_form_class=CohortForm,
+    )
+
+    def get_queryset(self, request):
+        return visible_cohorts(user=request.user)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "enroll/<int:pk>/",
+                _scoped(CohortEnrollView).as_view(),
+                name="enroll",
+            ),
+        ]
+
+
+register_snippet(CohortViewSet)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def cohort_enroll_button(snippet, user, next_url=None):
+    if isinstance(snippet, Cohort) and user.has_perm("courses.change_cohort"):
+        yield ListingButton(
+            _("Daftarkan peserta"),
+            reverse("wagtailsnippets_courses_cohort:enroll", args=[snippet.pk]),
+            icon_name="group",
+            priority=5,
+        )
