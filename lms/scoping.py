@@ -66,3 +66,57 @@ def can_monitor_regions(user: User) -> bool:
     return user.is_authenticated and (
         user.is_admin or user.role in (Role.DINAS, Role.ASSISTANT)
     )
+
+
+def code_scope(user: User, field: str) -> Q:
+    """A filter on a village-code field (`code`, `village__code`, …).
+
+    Region codes nest by prefix (`63` → `63.03` → `63.03.05.2001`), so a region is
+    one `startswith` on the code: no join to the village table. Used by the Dinas
+    dashboards, exports and API over counters and people.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return NOTHING
+    if user.is_admin:
+        return Q()
+    if user.role == Role.DINAS:
+        if user.scope_regency_id:
+            return Q(**{f"{field}__startswith": f"{user.scope_regency_id}."})
+        if user.scope_province_id:
+            return Q(**{f"{field}__startswith": f"{user.scope_province_id}."})
+        return NOTHING
+    if user.role == Role.ASSISTANT:
+        return Q(**{f"{field}__in": user.assigned_villages.values("pk")})
+    return NOTHING
+
+
+def scope_root(user: User) -> str:
+    """The widest region code a person follows ("" for the whole country)."""
+    if not user.is_authenticated or user.is_admin:
+        return ""
+    if user.role == Role.DINAS:
+        return user.scope_regency_id or user.scope_province_id or "-"
+    if user.role == Role.ASSISTANT:
+        codes = list(user.assigned_villages.values_list("pk", flat=True))
+        if not codes:
+            return "-"
+        prefix = codes[0]
+        for code in codes[1:]:
+            while not code.startswith(prefix):
+                prefix = prefix.rsplit(".", 1)[0] if "." in prefix else ""
+        return prefix
+    return "-"
+
+
+def can_see_region(user: User, code: str) -> bool:
+    """Whether a region code (province … village) lies within the person's scope."""
+    root = scope_root(user)
+    if root == "-":
+        return False
+    if root and not (code == root or code.startswith(f"{root}.")):
+        return False
+    if user.role == Role.ASSISTANT and len(code) > len(root):
+        return user.assigned_villages.filter(
+            Q(pk=code) | Q(pk__startswith=f"{code}.")
+        ).exists()
+    return True

@@ -1,9 +1,12 @@
 """Moving the village × course counters; called inside the progress transactions."""
 
+import datetime
+
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
-from .models import VillageCourseCounter
+from .models import CompletionWeek, VillageCourseCounter
 
 COUNTER_FIELDS = ("enrolled", "started", "completed", "certified")
 
@@ -60,11 +63,44 @@ def counters_enrollment_started(*, enrollment) -> None:
     )
 
 
+def week_of(moment: datetime.datetime | None) -> datetime.date:
+    """The Monday of the week a moment falls in (in the site's time zone)."""
+    day = timezone.localdate(moment) if moment else timezone.localdate()
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def _bump_week(*, village_id: str | None, course_id: int, week: datetime.date) -> None:
+    if village_id is None:
+        return
+    with transaction.atomic():
+        updated = CompletionWeek.objects.filter(
+            village_id=village_id, course_id=course_id, week=week
+        ).update(completed=F("completed") + 1)
+        if updated:
+            return
+        row, created = CompletionWeek.objects.get_or_create(
+            village_id=village_id,
+            course_id=course_id,
+            week=week,
+            defaults={
+                "regency_id": village_id[:5],
+                "province_id": village_id[:2],
+                "completed": 1,
+            },
+        )
+        if not created:
+            CompletionWeek.objects.filter(pk=row.pk).update(
+                completed=F("completed") + 1
+            )
+
+
 def counters_enrollment_completed(*, enrollment) -> None:
-    _bump(
-        village_id=_village_of(enrollment),
+    village_id = _village_of(enrollment)
+    _bump(village_id=village_id, course_id=enrollment.course_id, field="completed")
+    _bump_week(
+        village_id=village_id,
         course_id=enrollment.course_id,
-        field="completed",
+        week=week_of(getattr(enrollment, "completed_at", None)),
     )
 
 

@@ -1,0 +1,288 @@
+"""Pages of the Dinas programmes. Thin: scope checks, a selector or a service, a template.
+
+Who sees what is decided in `lms.scoping`; a region code in the URL can only narrow
+what the scope already allows (anything else is a 404, like a missing page).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from lms import scoping
+from lms.models import Role
+
+from . import exports, importing, selectors, services
+from .forms import AssistantVillagesForm, ProgrammeUploadForm, cohorts_for
+from .models import ExportJob, JobStatus, ProgrammeImport
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _require_monitor(user) -> None:
+    if not scoping.can_monitor_regions(user):
+        raise PermissionDenied
+
+
+def _require_officer(user) -> None:
+    if not (user.is_authenticated and (user.is_admin or user.role == Role.DINAS)):
+        raise PermissionDenied
+
+
+def _attachment(data: bytes, name: str, file_format: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    return response
+
+
+# ---------------------------------------------------------------- import
+
+
+@login_required
+def import_upload(request):
+    _require_officer(request.user)
+    form = ProgrammeUploadForm(
+        request.POST or None, request.FILES or None, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        job = services.programme_import_create(
+            officer=request.user,
+            uploaded_file=form.cleaned_data["file"],
+            cohort=form.cleaned_data["cohort"],
+        )
+        return redirect("dinas:import_detail", pk=job.pk)
+    recent = ProgrammeImport.objects.filter(uploaded_by=request.user)[:10]
+    return render(request, "dinas/import_upload.html", {"form": form, "recent": recent})
+
+
+def _own_import(request, pk: int) -> ProgrammeImport:
+    _require_officer(request.user)
+    imports = ProgrammeImport.objects.select_related("cohort")
+    if not request.user.is_admin:
+        imports = imports.filter(uploaded_by=request.user)
+    return get_object_or_404(imports, pk=pk)
+
+
+@login_required
+def import_detail(request, pk: int):
+    job = _own_import(request, pk)
+    refused = job.refused_rows[:100]
+    return render(request, "dinas/import_detail.html", {"job": job, "refused": refused})
+
+
+@login_required
+def import_status(request, pk: int):
+    job = _own_import(request, pk)
+    return JsonResponse(
+        {
+            "status": job.status,
+            "percent": job.percent,
+            "processed": job.processed_rows,
+            "total": job.total_rows,
+        }
+    )
+
+
+@login_required
+def import_refused(request, pk: int, file_format: str):
+    job = _own_import(request, pk)
+    data = exports.refused_rows_bytes(job.refused_rows, file_format)
+    return _attachment(data, f"baris-ditolak-{job.pk}", file_format)
+
+
+@login_required
+def import_template(request, file_format: str):
+    _require_officer(request.user)
+    data = (
+        importing.template_xlsx() if file_format == "xlsx" else importing.template_csv()
+    )
+    return _attachment(data, "templat-peserta", file_format)
+
+
+# ---------------------------------------------------------------- dashboard
+
+
+def _region_or_404(request, code: str) -> str:
+    _require_monitor(request.user)
+    if code == "":
+        code = scoping.scope_root(request.user)
+    if code == "-" or not scoping.can_see_region(request.user, code):
+        raise Http404
+    if len(code) not in (0, 2, 5, 8, 13):
+        raise Http404
+    return code
+
+
+def _filter_context(request, filters) -> dict:
+    from courses.models import CoursePage, Track
+
+    for error in filters.errors:
+        messages.error(request, error)
+    return {
+        "courses": CoursePage.objects.live().order_by("path").only("pk", "title"),
+        "tracks": Track.objects.all(),
+        "cohorts": cohorts_for(request.user)
+        if request.user.role != Role.ASSISTANT
+        else [],
+        "query": request.GET.urlencode(),
+        "current": request.GET,
+    }
+
+
+@login_required
+def dashboard(request, code: str = ""):
+    code = _region_or_404(request, code)
+    filters = selectors.filters_from_query(request.GET)
+    context = {
+        "code": code,
+        "crumbs": selectors.breadcrumbs(user=request.user, code=code),
+        **_filter_context(request, filters),
+    }
+    if len(code) == 13:
+        context["cooperatives"] = selectors.village_cooperatives(
+            user=request.user, code=code, filters=filters
+        )
+        return render(request, "dinas/village.html", context)
+    table = selectors.region_table(user=request.user, code=code, filters=filters)
+    trend = selectors.weekly_completions(user=request.user, code=code, filters=filters)
+    context.update(
+        {
+            "table": table,
+            "bars": selectors.bar_chart(table["rows"]),
+            "trend": selectors.trend_chart(trend),
+            "big_export": len(code) <= 2,
+        }
+    )
+    return render(request, "dinas/dashboard.html", context)
+
+
+@login_required
+def not_started(request, code: str = ""):
+    code = _region_or_404(request, code)
+    filters = selectors.filters_from_query(request.GET)
+    villages = selectors.villages_not_started(
+        user=request.user, code=code, filters=filters
+    )
+    page = Paginator(villages, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "dinas/not_started.html",
+        {
+            "code": code,
+            "crumbs": selectors.breadcrumbs(user=request.user, code=code),
+            "page": page,
+            **_filter_context(request, filters),
+        },
+    )
+
+
+@login_required
+def cooperative_detail(request, pk: int):
+    _require_monitor(request.user)
+    cooperative = selectors.visible_cooperative(user=request.user, pk=pk)
+    if cooperative is None:
+        raise Http404
+    filters = selectors.filters_from_query(request.GET)
+    return render(
+        request,
+        "dinas/cooperative.html",
+        {
+            "cooperative": cooperative,
+            "crumbs": selectors.breadcrumbs(
+                user=request.user, code=cooperative.home_village_id
+            ),
+            "people": selectors.cooperative_participants(
+                user=request.user, cooperative=cooperative, filters=filters
+            ),
+        },
+    )
+
+
+# ---------------------------------------------------------------- exports
+
+
+@login_required
+def export(request, table: str, file_format: str, code: str = ""):
+    code = _region_or_404(request, code)
+    if table not in exports.TABLES:
+        raise Http404
+    filters = selectors.filters_from_query(request.GET)
+    params = {"code": code, "filters": filters.as_params()}
+    if table in exports.BIG_TABLES and len(code) <= 2:
+        job = services.export_job_create(
+            user=request.user, table=table, file_format=file_format, params=params
+        )
+        return redirect("dinas:export_detail", pk=job.pk)
+    data, _rows = exports.export_bytes(
+        user=request.user, table=table, file_format=file_format, params=params
+    )
+    name = f"{exports.TITLES[table]}-{code or 'nasional'}"
+    return _attachment(data, name, file_format)
+
+
+def _own_export(request, pk: int) -> ExportJob:
+    _require_monitor(request.user)
+    return get_object_or_404(ExportJob, pk=pk, requested_by=request.user)
+
+
+@login_required
+def export_detail(request, pk: int):
+    job = _own_export(request, pk)
+    return render(request, "dinas/export_detail.html", {"job": job})
+
+
+@login_required
+def export_download(request, pk: int):
+    job = _own_export(request, pk)
+    if job.status != JobStatus.DONE or not job.file:
+        raise Http404
+    return FileResponse(
+        job.file.open("rb"),
+        as_attachment=True,
+        filename=f"{exports.TITLES[job.table]}.{job.file_format}",
+        content_type=CONTENT_TYPES[job.file_format],
+    )
+
+
+# ---------------------------------------------------------------- assistants
+
+
+@login_required
+def assistant_home(request):
+    if request.user.role != Role.ASSISTANT:
+        raise PermissionDenied
+    return render(
+        request,
+        "dinas/assistant.html",
+        {
+            "villages": selectors.assistant_overview(user=request.user),
+            "to_nudge": selectors.participants_to_nudge(user=request.user)[:200],
+            "days": selectors.inactive_days(),
+        },
+    )
+
+
+@login_required
+def assistant_assign(request):
+    _require_officer(request.user)
+    form = AssistantVillagesForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = services.assistant_villages_assign(
+                officer=request.user,
+                assistant=form.cleaned_data["assistant"],
+                village_codes=form.codes(),
+            )
+        except ValidationError as exc:
+            form.add_error("village_codes", exc)
+        else:
+            messages.success(request, _("%(n)s desa ditugaskan.") % {"n": count})
+            return redirect(reverse("dinas:assistant_assign"))
+    return render(request, "dinas/assistant_assign.html", {"form": form})
