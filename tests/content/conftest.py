@@ -42,3 +42,55 @@ def stored_files(storage: FileSystemStorage) -> Callable[[], list[str]]:
         return sorted(p.relative_to(root).as_posix() for p in files)
 
     return listing
+
+
+@pytest.fixture
+def h5p_media(tmp_path: Path, settings):
+    """Fresh local folders for the default (public) and private storages.
+
+    Returns a function listing every file in both, as paths relative to tmp_path.
+    """
+    from django.core.files import storage as storage_module
+
+    public, private = tmp_path / "public", tmp_path / "private"
+    settings.MEDIA_ROOT = public
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": private, "base_url": None},
+        },
+    }
+    storage_module.storages._storages = {}
+    storage_module.storages._backends = None
+
+    def listing() -> list[str]:
+        files = (p for p in tmp_path.rglob("*") if p.is_file())
+        return sorted(
+            p.relative_to(tmp_path).as_posix()
+            for p in files
+            if p.parts[len(tmp_path.parts)] in ("public", "private")
+        )
+
+    yield listing
+    storage_module.storages._storages = {}
+    storage_module.storages._backends = None
+
+
+@pytest.fixture
+def lesson_with(db):
+    """A live course lesson holding the given activities (LessonActivity synced)."""
+
+    def build(*activities, **course_fields):
+        from content.factories import h5p_block_body
+        from courses.factories import course_tree
+        from courses.models import LessonPage
+
+        course = course_tree(modules=1, lessons=1, **course_fields)
+        lesson = LessonPage.objects.descendant_of(course).get()
+        lesson.body = h5p_block_body(*activities)
+        lesson.save_revision().publish()
+        return lesson
+
+    return build

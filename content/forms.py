@@ -1,0 +1,52 @@
+"""The admin form of an H5P activity: title, the package, the score that counts."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from .h5p import PackageInvalid, validate_package
+from .models import H5PLibrary
+
+
+def _stored(ref) -> bool:
+    return H5PLibrary.objects.filter(
+        machine_name=ref.machine_name,
+        major_version=ref.major,
+        minor_version=ref.minor,
+    ).exists()
+
+
+class H5PActivityForm(WagtailAdminModelForm):
+    package = forms.FileField(
+        label=_("Paket H5P (.h5p)"),
+        required=False,
+        help_text=_(
+            "Unggah berkas .h5p. Pada aktivitas yang sudah ada, kosongkan untuk "
+            "mempertahankan paket sekarang; mengunggah paket baru menggantinya."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".h5p"}),
+    )
+
+    def clean_package(self):
+        upload = self.cleaned_data.get("package")
+        if upload is None:
+            has_package = self.instance.content_key or self.instance.pending_upload
+            if not has_package:
+                raise forms.ValidationError(_("Pilih berkas paket H5P (.h5p)."))
+            return None
+        if not upload.name.lower().endswith(".h5p"):
+            raise forms.ValidationError(_("Berkas harus berekstensi .h5p."))
+        if upload.size <= settings.H5P_SYNC_MAX_BYTES:
+            # Small packages are checked now, so the form can say what is wrong;
+            # large ones are checked by the task and the activity shows why.
+            try:
+                validate_package(upload, stored_libraries=_stored)
+            except PackageInvalid as exc:
+                raise forms.ValidationError(
+                    [_("Paket H5P ditolak:"), *exc.messages]
+                ) from exc
+            finally:
+                upload.seek(0)
+        return upload
