@@ -10,6 +10,7 @@ from .models import (
     Cohort,
     CoursePage,
     Enrollment,
+    LessonActivity,
     LessonPage,
     LessonProgress,
     ModulePage,
@@ -145,6 +146,19 @@ def lesson_neighbours(*, lesson: LessonPage, course: CoursePage) -> tuple:
     return previous, following
 
 
+def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
+    """The user's enrolment in the course holding this lesson, if any."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Enrollment.objects.filter(
+            user=user, course__in=CoursePage.objects.ancestor_of(lesson)
+        )
+        .select_related("course")
+        .first()
+    )
+
+
 def lesson_context(*, lesson: LessonPage, user: User) -> dict:
     module = lesson.get_parent().specific
     course = module.get_parent().specific
@@ -164,6 +178,9 @@ def lesson_context(*, lesson: LessonPage, user: User) -> dict:
             progress and progress.status == LessonProgress.Status.COMPLETED
         ),
         "can_read": can_read_lessons(user=user, course=course, enrollment=enrollment),
+        "has_activities": LessonActivity.objects.filter(
+            lesson=lesson, counts_for_completion=True
+        ).exists(),
         "previous_lesson": previous,
         "next_lesson": following,
     }

@@ -211,6 +211,17 @@ class LessonPage(BalaiPermissionsMixin, Page):
         verbose_name = _("pelajaran")
         verbose_name_plural = _("pelajaran")
 
+    def serve(self, request, *args, **kwargs):
+        from courses.progress import lesson_visit
+        from courses.selectors import lesson_enrollment
+
+        # Opening a lesson starts it and is where "continue" brings the
+        # participant back to.
+        enrollment = lesson_enrollment(lesson=self, user=request.user)
+        if enrollment is not None and request.method == "GET":
+            lesson_visit(enrollment=enrollment, lesson=self)
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import lesson_context
 
