@@ -21,6 +21,14 @@ def home_sections(user: User) -> dict:
     sections: dict = {}
     if not user.is_authenticated:
         return sections
+    from . import scoping
+
+    if scoping.can_monitor_regions(user):
+        from django.urls import reverse
+
+        sections["dashboard_url"] = reverse(
+            "dinas:assistant_home" if user.role == "assistant" else "dinas:dashboard"
+        )
     try:
         from courses.selectors import home_courses
     except ImportError:  # the courses app has no selector yet
