@@ -1,0 +1,71 @@
+import pytest
+
+from assessments.factories import quiz_place_in_lesson, quiz_with_questions
+from assessments.models import Answer
+from courses.factories import EnrollmentFactory, course_tree
+from courses.models import LessonPage
+from lms.factories import ParticipantFactory
+
+pytestmark = pytest.mark.browser
+
+
+def _wait_saved(page, count: int) -> None:
+    page.wait_for_function(
+        "n => document.querySelectorAll('.saved-mark').length && "
+        "[...document.querySelectorAll('.saved-mark')]"
+        ".filter(e => e.textContent.includes('tersimpan')).length >= n",
+        arg=count,
+    )
+
+
+def test_a_participant_takes_a_quiz_on_a_phone_loses_the_connection_and_loses_nothing(
+    page_root, phone_page, login_in_browser, screenshot
+):
+    course = course_tree(modules=1, lessons=1)
+    quiz = quiz_with_questions(
+        course=course,
+        kinds=["single", "truefalse", "numeric"],
+        title="Post-test Akuntansi",
+        time_limit_minutes=30,
+    )
+    quiz_place_in_lesson(
+        quiz=quiz, lesson=LessonPage.objects.descendant_of(course).get()
+    )
+    user = ParticipantFactory(phone="+6281200000001")
+    EnrollmentFactory(user=user, course=course)
+    page = phone_page
+    login_in_browser(page, "0812-0000-0001", "sandi-rahasia-123")
+
+    page.goto(f"/kuis/{quiz.pk}/")
+    page.get_by_role("button", name="Mulai kuis").click()
+    page.get_by_label("Rapat Anggota").check()
+    _wait_saved(page, 1)
+
+    # The connection drops: answers are kept on the phone, not on the server.
+    page.context.set_offline(True)
+    page.get_by_label("Benar", exact=True).check()
+    page.get_by_label("Jawaban (Rp)").fill("26.666,67")
+    page.get_by_label("Jawaban (Rp)").blur()
+    page.wait_for_function("navigator.onLine === false")
+    page.wait_for_timeout(300)
+    assert (
+        Answer.objects.filter(attempt__quiz=quiz, response__isnull=False).count() == 1
+    )
+    screenshot(page, "assessments-quiz-offline-360")
+
+    # Back online, the page is reloaded: the unsent answers are restored and sent.
+    page.context.set_offline(False)
+    page.reload()
+    assert page.get_by_label("Benar", exact=True).is_checked()
+    assert page.get_by_label("Jawaban (Rp)").input_value() == "26.666,67"
+    _wait_saved(page, 3)
+    assert (
+        Answer.objects.filter(attempt__quiz=quiz, response__isnull=False).count() == 3
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+    page.get_by_role("button", name="Kirim jawaban").click()
+    page.wait_for_url("**/hasil/")
+    assert page.locator("#nilai").inner_text() == "100"
+    assert page.get_by_text("Lulus", exact=True).is_visible()
+    screenshot(page, "assessments-quiz-result-360")
