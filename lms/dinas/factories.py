@@ -11,7 +11,9 @@ from .models import ExportJob, ProgrammeImport
 _course_numbers = itertools.count(1)
 
 
-def course_with_lessons(*, title: str = "", lessons: int = 2, track_slug: str = ""):
+def course_with_lessons(
+    *, title: str = "", lessons: int = 2, track_slug: str = "", slug: str = ""
+):
     """A live course (with one module of `lessons` lessons) under the catalogue."""
     from courses.demo import catalogue_get_or_create, tracks_load
     from courses.models import CoursePage, LessonPage, ModulePage
@@ -26,7 +28,7 @@ def course_with_lessons(*, title: str = "", lessons: int = 2, track_slug: str = 
     catalogue = catalogue_get_or_create()
     course = CoursePage(
         title=title or f"Kursus {number}",
-        slug=f"kursus-uji-{number}",
+        slug=slug or f"kursus-uji-{number}",
         track=track,
         code=f"K{number}",
         balai=BalaiFactory(),

@@ -5,6 +5,7 @@ The Dinas dashboards read this small table, never millions of progress rows;
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -169,3 +170,22 @@ class ExportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.table}.{self.file_format}"
+
+
+class ReminderSent(models.Model):
+    """A reminder or summary sent to someone: so nobody is told twice too soon."""
+
+    class Kind(models.TextChoices):
+        INACTIVE = "inactive", _("Pengingat belajar")
+        ASSISTANT_SUMMARY = "assistant_summary", _("Ringkasan mingguan pendamping")
+
+    user = models.ForeignKey("lms.User", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    channel = models.CharField(max_length=20, default="email")
+    sent_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "kind", "sent_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.user_id} @ {self.sent_at:%Y-%m-%d}"

@@ -205,6 +205,18 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+# Dinas programmes: daily reminders to idle participants, weekly assistant summaries.
+DINAS_REMINDER_INACTIVE_DAYS = env.int("DINAS_REMINDER_INACTIVE_DAYS", default=7)
+DINAS_COVERAGE_PARTICIPANTS = env.int("DINAS_COVERAGE_PARTICIPANTS", default=3)
+DINAS_NOTIFIER = env("DINAS_NOTIFIER", default="lms.dinas.reminders.EmailNotifier")
+CELERY_BEAT_SCHEDULE["dinas-reminders"] = {
+    "task": "lms.dinas.tasks.reminders_send_task",
+    "schedule": 24 * 60 * 60,
+}
+CELERY_BEAT_SCHEDULE["dinas-assistant-summaries"] = {
+    "task": "lms.dinas.tasks.assistant_summaries_send_task",
+    "schedule": 7 * 24 * 60 * 60,
+}
 
 # Caches (rate limits, sessions stay in the database).
 CACHES = {
