@@ -119,7 +119,12 @@ def demo_courses_load() -> list[CoursePage]:
     catalogue = catalogue_get_or_create()
     authoring_setup(catalogue=catalogue)
     balai = Balai.objects.get(code="bplk-kalsel")
-    return [
+    courses = [
         course_load(spec=spec, catalogue=catalogue, balai=balai, tracks=tracks)
         for spec in COURSES
     ]
+    from assessments.demo import demo_assessments_load
+
+    for course, spec in zip(courses, COURSES, strict=True):
+        demo_assessments_load(course=course, spec=spec)
+    return courses
