@@ -54,8 +54,10 @@ def enrollment_create(
             )
     try:
         with transaction.atomic():
+            # By id: `user` may be request.user (a lazy wrapper); the enrolment's
+            # user is then loaded as a plain User for whoever reads it next.
             enrollment = Enrollment.objects.create(
-                user=user, course=course, cohort=cohort
+                user_id=user.pk, course=course, cohort=cohort
             )
     except IntegrityError:  # enrolled at the same moment by another request
         return Enrollment.objects.get(user=user, course=course)
