@@ -214,8 +214,8 @@ def _certificate_finish(*, certificate_id: int) -> Certificate:
         raise
     code, pk = certificate.code, certificate.pk
     if name != _storage_key(certificate):  # a crashed attempt left a file
-        transaction.on_commit(lambda: _prune_folder(code=code, keep=name))
-    transaction.on_commit(lambda: _notify_enqueue(pk))
+        transaction.on_commit(lambda: _prune_folder(code=code, keep=name), robust=True)
+    transaction.on_commit(lambda: _notify_enqueue(pk), robust=True)
     certificate.refresh_from_db()
     return certificate
 
@@ -363,9 +363,9 @@ def _rerender(
         private_storage().delete(name)
         raise
     code, pk = certificate.code, certificate.pk
-    transaction.on_commit(lambda: _prune_folder(code=code, keep=name))
+    transaction.on_commit(lambda: _prune_folder(code=code, keep=name), robust=True)
     if reinstate:
-        transaction.on_commit(lambda: _notify_enqueue(pk))
+        transaction.on_commit(lambda: _notify_enqueue(pk), robust=True)
     return certificate
 
 
