@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from certificates.demo import demo_certificate_templates_load
 from courses.demo import demo_courses_load
 from lms.demo import demo_people_load
 
@@ -10,6 +11,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         logins = demo_people_load()
         demo_courses_load()
+        demo_certificate_templates_load()
         self.stdout.write(self.style.SUCCESS("Data demo siap."))
         self.stdout.write("\nAkun demo (login dengan email atau nomor HP):")
         for role, login, password in logins:
