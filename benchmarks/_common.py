@@ -84,20 +84,32 @@ def bench_env(database_url: str) -> dict[str, str]:
     return env
 
 
-def _run(args: list[str], env: dict[str, str], quiet: bool = True) -> str:
+def _run(args: list[str], env: dict[str, str], quiet_failure: bool = False) -> str:
     result = subprocess.run(  # noqa: S603
         args, cwd=REPO, env=env, capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
-        sys.stderr.write(result.stdout + result.stderr)
+        if not quiet_failure:
+            sys.stderr.write(result.stdout + result.stderr)
         raise SystemExit(f"failed: {' '.join(args)}")
-    if not quiet:
-        print(result.stdout.strip())
     return result.stdout
 
 
-def manage(*args: str, env: dict[str, str]) -> str:
-    return _run([str(PYTHON), "manage.py", *args], env)
+def manage(*args: str, env: dict[str, str], quiet_failure: bool = False) -> str:
+    return _run([str(PYTHON), "manage.py", *args], env, quiet_failure)
+
+
+def _database_drop(database_url: str) -> None:
+    if database_url.startswith("sqlite"):
+        Path(database_url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        return
+    import psycopg
+
+    name = database_url.rsplit("/", 1)[1]
+    with psycopg.connect(
+        "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
+    ) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def postgres_database_create(name: str = PG_DATABASE) -> None:
@@ -120,7 +132,16 @@ def prepare(database_url: str) -> dict:
         postgres_database_create(database_url.rsplit("/", 1)[1])
     env = bench_env(database_url)
     started = time.perf_counter()
-    manage("migrate", "--noinput", env=env)
+    try:
+        manage("migrate", "--noinput", env=env, quiet_failure=True)
+    except SystemExit:
+        # Migrations were rewritten since the last run (apps still being built):
+        # start the scratch database again.
+        print("[scratch database out of step with the migrations: rebuilding it]")
+        _database_drop(database_url)
+        if database_url.startswith("postgres"):
+            postgres_database_create(database_url.rsplit("/", 1)[1])
+        manage("migrate", "--noinput", env=env)
     manage("load_wilayah", "--province", "63", env=env)
     manage("load_demo", env=env)
     manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
