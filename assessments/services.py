@@ -237,6 +237,16 @@ def _finish(*, attempt: Attempt, answers: list[Answer], now: datetime) -> None:
     attempt.graded_at = now
 
 
+def _fractions_save(answers: list[Answer]) -> None:
+    """Write the fractions with one UPDATE per distinct value (mostly 0 and 1):
+    cheaper to build and run than one CASE over every answer."""
+    by_value: dict[float | None, list[int]] = {}
+    for answer in answers:
+        by_value.setdefault(answer.fraction, []).append(answer.pk)
+    for value, ids in by_value.items():
+        Answer.objects.filter(pk__in=ids).update(fraction=value)
+
+
 @transaction.atomic
 def attempt_submit(
     *, attempt: Attempt, auto: bool = False, now: datetime | None = None
@@ -261,7 +271,7 @@ def attempt_submit(
         )
         answer.fraction = fraction
         needs_review = needs_review or fraction is None
-    Answer.objects.bulk_update(answers, ["fraction"])
+    _fractions_save(answers)
     attempt.submitted_at = now
     attempt.auto_submitted = auto or _expired(attempt, now)
     if needs_review:
