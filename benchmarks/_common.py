@@ -56,6 +56,7 @@ DINAS = "dinas.kalsel@balaidaring.test"
 PG_DATABASE = "balai_bench_field"
 PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DATABASE}"
 SQLITE_URL = f"sqlite:///{SCRATCH / 'field.sqlite3'}"
+BENCH_TABLE = "bench_field_row"  # written by bench_urls.insert_one
 
 # The pages every benchmark reports, in this order.
 PAGE_LABELS = {
@@ -397,15 +398,42 @@ def _discover() -> dict:
         else {"reason": "no Dinas dashboard URL (namespace 'dinas') yet"}
     )
 
-    xapi = [
-        (name, route)
-        for name, route in _url_names("content")
-        if "xapi" in name or "statement" in name
-    ]
-    out["xapi"] = (
-        {"url": xapi[0][1]} if xapi else {"reason": "no xAPI statement URL yet"}
-    )
+    out["xapi"] = _xapi_target(participant_courses=courses)
     return out
+
+
+def _xapi_target(*, participant_courses) -> dict:
+    """The xAPI statement URL of an H5P activity in a lesson the participant reads."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import NoReverseMatch, reverse
+
+    from courses.models import LessonActivity, LessonPage
+
+    try:
+        reverse("content:statement", args=[1])
+    except NoReverseMatch:
+        return {"reason": "no content:statement URL yet"}
+    try:
+        h5p_type = ContentType.objects.get(app_label="content", model="h5pactivity")
+    except ContentType.DoesNotExist:
+        return {"reason": "no H5PActivity model yet"}
+    lessons = LessonPage.objects.live()
+    for course in participant_courses:
+        placed = (
+            LessonActivity.objects.filter(
+                content_type=h5p_type,
+                lesson__in=lessons.descendant_of(course),
+            )
+            .order_by("lesson__path")
+            .first()
+        )
+        if placed:
+            return {
+                "url": reverse("content:statement", args=[placed.object_id]),
+                "lesson": placed.lesson_id,
+                "activity": placed.object_id,
+            }
+    return {"reason": "no H5P activity placed in a live lesson in the database"}
 
 
 if __name__ == "__main__":

@@ -11,9 +11,8 @@ from django.http import HttpResponse
 from django.urls import path
 from django.utils import timezone
 
+from benchmarks._common import BENCH_TABLE
 from lms.urls import urlpatterns as product_urlpatterns
-
-BENCH_TABLE = "bench_field_row"
 
 
 def trivial(request):
