@@ -119,26 +119,37 @@ def template_preview_pdf(*, template: CertificateTemplate) -> bytes:
 
 
 def certificate_data(*, certificate) -> CertificateData:
-    """What a certificate says: its holder, cooperative, village, course, date."""
-    enrollment = certificate.enrollment
-    user = enrollment.user
-    village = user.village
-    cooperative = user.cooperative
+    """What a certificate says, from its record (filled in when it was numbered)."""
     return CertificateData(
         number=certificate.number,
         holder_name=certificate.holder_name,
-        position=user.get_position_display() if user.position else "",
-        cooperative=cooperative.name if cooperative else "",
-        village=village.name if village else "",
-        regency=_regency_name(village.regency) if village else "",
+        position=certificate.position,
+        cooperative=certificate.cooperative_name,
+        village=certificate.village_name,
+        regency=certificate.regency_name,
         course_title=certificate.course_title,
-        jp=enrollment.course.jp,
+        jp=certificate.jp,
         completed_on=certificate.completed_on,
         verify_url=certificate.verify_url,
     )
 
 
-def _regency_name(regency) -> str:
+def holder_facts(*, user, course) -> dict:
+    """The record's copy of what the PDF says about the holder and the course."""
+    village = user.village
+    cooperative = user.cooperative
+    return {
+        "holder_name": user.full_name,
+        "position": user.get_position_display() if user.position else "",
+        "cooperative_name": cooperative.name if cooperative else "",
+        "village_name": village.name if village else "",
+        "regency_name": regency_name(village.regency) if village else "",
+        "course_title": course.title,
+        "jp": course.jp,
+    }
+
+
+def regency_name(regency) -> str:
     name = regency.name
     if name.upper().startswith(("KAB", "KOTA")):
         return name.title()

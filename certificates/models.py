@@ -353,6 +353,12 @@ class Certificate(models.Model):
     course_title = models.CharField(_("kursus"), max_length=255)
     issuer_name = models.CharField(_("penerbit"), max_length=200)
     completed_on = models.DateField(_("tanggal selesai"))
+    # The rest of what the PDF says (a reissue refreshes all of it).
+    position = models.CharField(_("jabatan"), max_length=50, blank=True)
+    cooperative_name = models.CharField(_("koperasi"), max_length=200, blank=True)
+    village_name = models.CharField(_("desa/kelurahan"), max_length=100, blank=True)
+    regency_name = models.CharField(_("kabupaten/kota"), max_length=120, blank=True)
+    jp = models.PositiveSmallIntegerField(_("JP"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     issued_at = models.DateTimeField(_("diterbitkan"), null=True, blank=True)
     rendered_at = models.DateTimeField(null=True, blank=True)

@@ -31,9 +31,15 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import Enrollment
+from courses.models import CoursePage, Enrollment
+from lms.models import User
 
-from .layouts import certificate_data, certificate_layout, local_date
+from .layouts import (
+    certificate_data,
+    certificate_layout,
+    holder_facts,
+    local_date,
+)
 from .models import (
     DEFAULT_NUMBER_PATTERN,
     Certificate,
@@ -90,20 +96,27 @@ def _storage_key(certificate: Certificate) -> str:
 def certificate_reserve(*, enrollment_id: int) -> Certificate | None:
     """The enrolment's certificate, created PENDING with its number if it has none.
 
-    None when the enrolment is not complete.
+    None when the enrolment is not complete. (Small queries on purpose: a many-way
+    join costs PostgreSQL more to plan than to run, thousands of times a batch.)
     """
-    enrollment = (
-        Enrollment.objects.select_for_update(of=("self",))
-        .select_related("course__balai", "user__village")
-        .get(pk=enrollment_id)
+    locked = (
+        Enrollment.objects.select_for_update()
+        .filter(pk=enrollment_id)
+        .values_list("completed_at", "course_id", "user_id")
+        .first()
     )
-    existing = Certificate.objects.filter(enrollment=enrollment).first()
+    if locked is None:
+        raise Enrollment.DoesNotExist(enrollment_id)
+    existing = Certificate.objects.filter(enrollment_id=enrollment_id).first()
     if existing is not None:
         return existing
-    if enrollment.completed_at is None:
+    completed_at, course_id, user_id = locked
+    if completed_at is None:
         return None
-    course = enrollment.course
-    user = enrollment.user
+    course = CoursePage.objects.select_related("balai").get(pk=course_id)
+    user = User.objects.select_related("village__regency", "cooperative").get(
+        pk=user_id
+    )
     template = template_for_course(course=course)
     if template is not None:
         issuer_key = template.issuer_key
@@ -113,7 +126,7 @@ def certificate_reserve(*, enrollment_id: int) -> Certificate | None:
         issuer_key = f"balai-{course.balai.code}"
         issuer_name = course.balai.name
         pattern, digits = DEFAULT_NUMBER_PATTERN, 4
-    completed_on = local_date(enrollment.completed_at)
+    completed_on = local_date(completed_at)
     seq = issuer_sequence_next(issuer_key=issuer_key, year=completed_on.year)
     village = user.village
     number = number_format(
@@ -128,17 +141,16 @@ def certificate_reserve(*, enrollment_id: int) -> Certificate | None:
         },
     )
     return Certificate.objects.create(
-        enrollment=enrollment,
+        enrollment_id=enrollment_id,
         template=template,
         number=number,
         code=secrets.token_urlsafe(16),
         issuer_key=issuer_key,
         seq=seq,
         year=completed_on.year,
-        holder_name=user.full_name,
-        course_title=course.title,
         issuer_name=issuer_name,
         completed_on=completed_on,
+        **holder_facts(user=user, course=course),
     )
 
 
@@ -150,16 +162,12 @@ def _render(certificate: Certificate) -> bytes:
 
 
 def _locked_certificate(certificate_id: int) -> Certificate:
-    return (
-        Certificate.objects.select_for_update(of=("self",))
-        .select_related(
-            "template__balai",
-            "enrollment__course",
-            "enrollment__user__village__regency",
-            "enrollment__user__cooperative",
+    certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
+    if certificate.template_id:
+        certificate.template = CertificateTemplate.objects.select_related("balai").get(
+            pk=certificate.template_id
         )
-        .get(pk=certificate_id)
-    )
+    return certificate
 
 
 def _prune_folder(*, code: str, keep: str) -> None:
@@ -176,8 +184,45 @@ def _prune_folder(*, code: str, keep: str) -> None:
             storage.delete(path)
 
 
+_writers: dict[str, object] = {}
+
+
+def certificate_writer():
+    """The private storage, for writing a certificate's PDF to its own key.
+
+    On S3 it overwrites (no HEAD request first: the key is the certificate's own,
+    written only under its row lock, so what is there is a crashed attempt's) and
+    uploads small files in the calling thread (no transfer thread pool). Locally
+    it is the private storage itself.
+    """
+    from django.conf import settings
+    from django.core.files.storage import storages
+
+    config = settings.STORAGES["private"]
+    if not config["BACKEND"].startswith("storages.backends.s3"):
+        return private_storage()
+    key = repr(sorted(config.get("OPTIONS", {}).items()))
+    writer = _writers.get(key)
+    if writer is None:
+        from boto3.s3.transfer import TransferConfig
+
+        writer = storages.create_storage(
+            {
+                **config,
+                "OPTIONS": {
+                    **config.get("OPTIONS", {}),
+                    "file_overwrite": True,
+                    "transfer_config": TransferConfig(use_threads=False),
+                },
+            }
+        )
+        _writers.clear()
+        _writers[key] = writer
+    return writer
+
+
 def _upload(certificate: Certificate, pdf: bytes) -> str:
-    return private_storage().save(_storage_key(certificate), ContentFile(pdf))
+    return certificate_writer().save(_storage_key(certificate), ContentFile(pdf))
 
 
 @transaction.atomic
@@ -186,6 +231,11 @@ def _certificate_finish(*, certificate_id: int) -> Certificate:
     if certificate.status != Certificate.Status.PENDING:
         return certificate
     pdf = _render(certificate)
+    user_id, course_id = (
+        Enrollment.objects.filter(pk=certificate.enrollment_id)
+        .values_list("user_id", "course_id")
+        .get()
+    )
     name = _upload(certificate, pdf)
     try:
         now = timezone.now()
@@ -198,8 +248,10 @@ def _certificate_finish(*, certificate_id: int) -> Certificate:
             rendered_at=now,
         )
         if not updated:  # finished meanwhile (only possible without row locks)
-            private_storage().delete(name)
-            return Certificate.objects.get(pk=certificate.pk)
+            current = Certificate.objects.get(pk=certificate.pk)
+            if current.file.name != name:
+                private_storage().delete(name)
+            return current
         CertificateEvent.objects.create(
             certificate=certificate,
             action=CertificateEvent.Action.ISSUED,
@@ -208,7 +260,13 @@ def _certificate_finish(*, certificate_id: int) -> Certificate:
         )
         from lms.dinas.counters import counters_certificate_issued
 
-        counters_certificate_issued(enrollment=certificate.enrollment)
+        counters_certificate_issued(
+            enrollment=Enrollment(
+                pk=certificate.enrollment_id,
+                user_id=user_id,
+                course_id=course_id,
+            )
+        )
     except BaseException:
         private_storage().delete(name)
         raise
@@ -216,7 +274,9 @@ def _certificate_finish(*, certificate_id: int) -> Certificate:
     if name != _storage_key(certificate):  # a crashed attempt left a file
         transaction.on_commit(lambda: _prune_folder(code=code, keep=name), robust=True)
     transaction.on_commit(lambda: _notify_enqueue(pk), robust=True)
-    certificate.refresh_from_db()
+    certificate.status = Certificate.Status.VALID
+    certificate.file = name
+    certificate.issued_at = certificate.rendered_at = now
     return certificate
 
 
@@ -324,25 +384,24 @@ def _rerender(
     if certificate.status == Certificate.Status.PENDING:
         raise ValidationError(_("Sertifikat ini masih dibuat."))
     previous_status = certificate.status
-    enrollment = certificate.enrollment
+    enrollment = Enrollment.objects.get(pk=certificate.enrollment_id)
     certificate.version += 1
-    # A reissue carries corrections: the holder's name and the course title now.
-    certificate.holder_name = enrollment.user.full_name
-    certificate.course_title = enrollment.course.title
+    # A new version carries corrections: the holder's and the course's data now.
+    facts = holder_facts(
+        user=User.objects.select_related("village__regency", "cooperative").get(
+            pk=enrollment.user_id
+        ),
+        course=CoursePage.objects.get(pk=enrollment.course_id),
+    )
+    for field, value in facts.items():
+        setattr(certificate, field, value)
     if certificate.template_id:
         certificate.issuer_name = certificate.template.issuer_display_name
     name = _upload(certificate, _render(certificate))
     try:
         certificate.file = name
         certificate.rendered_at = timezone.now()
-        fields = [
-            "version",
-            "holder_name",
-            "course_title",
-            "issuer_name",
-            "file",
-            "rendered_at",
-        ]
+        fields = ["version", "issuer_name", "file", "rendered_at", *facts]
         if reinstate:
             certificate.status = Certificate.Status.VALID
             certificate.revoked_at = None

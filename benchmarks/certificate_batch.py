@@ -1,0 +1,341 @@
+"""Kalimantan Selatan's batch: 6,039 certificates issued end to end, timed.
+
+    .venv/bin/python benchmarks/certificate_batch.py [--count 6039] [--concurrency 2]
+
+End to end means what production does for each completed enrolment: the
+`certificate_issue_task` Celery task is enqueued on Redis; a worker takes the
+issuer's next number (PostgreSQL row lock), draws the PDF with reportlab,
+uploads it to S3 (moto's server mode on a loopback port, over HTTP, through
+django-storages and boto3), marks the record VALID with the Dinas counter in the
+same transaction, and enqueues the email notification (dummy mail backend).
+
+Set-up (not timed): a scratch PostgreSQL database `balai_bench_certificates`
+(dropped and migrated each run), Kalimantan Selatan's regions, one Balai with its
+certificate template, one course, and `--count` participants (3 per village,
+one cooperative per village) with completed enrolments; moto's S3 server in its
+own process; one Celery worker process (prefork, `--concurrency` children) on a
+queue of its own. Timed: from the first enqueue until every certificate is VALID
+(the notification tasks that follow are counted when they run in the window).
+Then the result is checked: one certificate per enrolment, numbers 1..N without
+gaps, one object per certificate in the bucket.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PYTHON = REPO / ".venv" / "bin" / "python"
+MOTO = REPO / ".venv" / "bin" / "moto_server"
+DB_NAME = "balai_bench_certificates"
+DB_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
+TARGET_SECONDS = 60.0
+KALSEL_BATCH = 6039
+BUCKET = "balai-bench-certificates"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _env(s3_url: str, queue: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="lms.settings.dev",
+        DJANGO_DEBUG="False",
+        DATABASE_URL=DB_URL,
+        DATABASE_CONN_MAX_AGE="600",
+        CELERY_TASK_ALWAYS_EAGER="False",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/11",
+        EMAIL_URL="dummymail://",
+        AWS_STORAGE_BUCKET_NAME=BUCKET,
+        AWS_S3_ENDPOINT_URL=s3_url,
+        AWS_S3_REGION_NAME="us-east-1",
+        AWS_ACCESS_KEY_ID="bench",
+        AWS_SECRET_ACCESS_KEY="bench",  # noqa: S106 - moto accepts anything
+        SITE_URL="https://balaidaring.id",
+        BENCH_QUEUE=queue,
+        PYTHONPATH=str(REPO),
+        BALAI_SKIP_VENV="1",
+        DJANGO_LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+def _database_recreate() -> None:
+    import psycopg
+
+    with psycopg.connect(
+        "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
+    ) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+
+
+def _wait_port(port: int, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise SystemExit(f"nothing listens on port {port}")
+
+
+# ------------------------------------------------------------------ in Django
+
+
+def _django() -> None:
+    sys.path.insert(0, str(REPO))
+    import django
+
+    django.setup()
+
+
+def _data_create(count: int) -> list[int]:
+    """Regions, a Balai with its template, a course, participants, enrolments."""
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from certificates.models import CertificateTemplate
+    from courses.demo import catalogue_get_or_create, tracks_load
+    from courses.models import CoursePage, Enrollment
+    from lms.models import Balai, Cooperative, Position, Province, Role, User, Village
+    from lms.services import wilayah_load
+
+    wilayah_load(province_code="63")
+    balai = Balai.objects.create(
+        name="Balai Pelatihan Koperasi Kalimantan Selatan",
+        code="bplk-kalsel",
+        province=Province.objects.get(pk="63"),
+    )
+    CertificateTemplate.objects.create(
+        name="Templat Kalsel",
+        balai=balai,
+        issuer_name=balai.name,
+        signatory_1_name="Dr. H. Muhammad Noor, S.E., M.M.",
+        signatory_1_title="Kepala Balai Pelatihan Koperasi",
+        signatory_1_nip="197203151998031004",
+        signatory_2_name="Hj. Siti Aisyah, S.Pd., M.Si.",
+        signatory_2_title="Koordinator Widyaiswara",
+        signatory_2_nip="198005202006042012",
+    )
+    tracks = tracks_load()
+    course = CoursePage(
+        title="Manajemen dan Kelembagaan Koperasi Desa Merah Putih",
+        slug="manajemen-kdkmp",
+        code="MK",
+        track=next(iter(tracks.values())),
+        balai=balai,
+        summary="Tata kelola koperasi desa.",
+        objectives="<ul><li>Tata kelola</li></ul>",
+        jp=16,
+    )
+    catalogue_get_or_create().add_child(instance=course)
+
+    villages = list(Village.objects.filter(province_id="63").order_by("code"))
+    cooperatives = Cooperative.objects.bulk_create(
+        Cooperative(name=f"Koperasi Desa Merah Putih {v.name.title()}", home_village=v)
+        for v in villages
+    )
+    positions = [Position.KETUA, Position.BENDAHARA, Position.PENGURUS]
+    first = ["Siti", "Muhammad", "Nur'aini", "Ahmad", "Rahmawati", "Hj. Fatimah"]
+    last = ["Noor", "Hidayatullah", "Pratama", "Santoso", "Wijayakusuma", "Rahman"]
+    password = make_password(None)
+    users = User.objects.bulk_create(
+        User(
+            full_name=f"{first[n % len(first)]} {last[(n // 7) % len(last)]} {n}",
+            phone=f"+62899{n:08d}",
+            role=Role.PARTICIPANT,
+            position=positions[n % 3],
+            village=villages[(n // 3) % len(villages)],
+            cooperative=cooperatives[(n // 3) % len(cooperatives)],
+            password=password,
+        )
+        for n in range(count)
+    )
+    now = timezone.now()
+    enrollments = Enrollment.objects.bulk_create(
+        Enrollment(
+            user=user,
+            course=course,
+            status=Enrollment.Status.COMPLETED,
+            progress_percent=100,
+            started_at=now,
+            completed_at=now,
+        )
+        for user in users
+    )
+    return [e.pk for e in enrollments]
+
+
+def _worker_main(concurrency: int) -> None:
+    """Run as the worker process: a Celery worker on the benchmark's own queue."""
+    _django()
+    from lms.celery import app
+
+    app.conf.task_default_queue = os.environ["BENCH_QUEUE"]
+    app.worker_main(
+        [
+            "worker",
+            "--pool=prefork",
+            f"--concurrency={concurrency}",
+            f"--queues={os.environ['BENCH_QUEUE']}",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--loglevel=WARNING",
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=KALSEL_BATCH)
+    parser.add_argument("--concurrency", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        _worker_main(args.concurrency)
+        return
+
+    queue = f"bench-certificates-{uuid.uuid4().hex[:8]}"
+    s3_port = _free_port()
+    s3_url = f"http://127.0.0.1:{s3_port}"
+    env = _env(s3_url, queue)
+    os.environ.update(env)
+
+    print(f"[set-up: database {DB_NAME}, moto S3 on {s3_url}, queue {queue}]")
+    _database_recreate()
+    subprocess.run(  # noqa: S603
+        [str(PYTHON), "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=REPO,
+        env=env,
+        check=True,
+    )
+    moto = subprocess.Popen(  # noqa: S603
+        [str(MOTO), "-H", "127.0.0.1", "-p", str(s3_port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    worker = None
+    try:
+        _wait_port(s3_port)
+        import boto3
+
+        boto3.client(
+            "s3",
+            endpoint_url=s3_url,
+            region_name="us-east-1",
+            aws_access_key_id="bench",
+            aws_secret_access_key="bench",  # noqa: S106
+        ).create_bucket(Bucket=BUCKET)
+
+        _django()
+        from django.db import connection
+
+        from certificates.models import Certificate, IssuerSequence
+        from certificates.tasks import certificate_issue_task
+
+        started = time.perf_counter()
+        enrollment_ids = _data_create(args.count)
+        print(
+            f"[set-up: {len(enrollment_ids)} completed enrolments in "
+            f"{time.perf_counter() - started:.0f} s]"
+        )
+        worker = subprocess.Popen(  # noqa: S603
+            [
+                str(PYTHON),
+                __file__,
+                "--worker",
+                f"--concurrency={args.concurrency}",
+            ],
+            cwd=REPO,
+            env=env,
+        )
+        # Warm the worker children (imports, fonts, the template's layout) on
+        # the first certificate, as a worker that already served the programme.
+        certificate_issue_task.apply_async((enrollment_ids[0],), queue=queue)
+        _wait_valid(Certificate, 1, timeout=120)
+        connection.close()
+
+        t0 = time.perf_counter()
+        for enrollment_id in enrollment_ids[1:]:
+            certificate_issue_task.apply_async((enrollment_id,), queue=queue)
+        enqueued = time.perf_counter() - t0
+        _wait_valid(Certificate, len(enrollment_ids), timeout=1800)
+        elapsed = time.perf_counter() - t0
+        issued = len(enrollment_ids) - 1
+
+        # Check the result.
+        seqs = sorted(Certificate.objects.values_list("seq", flat=True))
+        gapless = seqs == list(range(1, len(enrollment_ids) + 1))
+        sequence = IssuerSequence.objects.get().last_value
+        s3 = boto3.resource(
+            "s3",
+            endpoint_url=s3_url,
+            region_name="us-east-1",
+            aws_access_key_id="bench",
+            aws_secret_access_key="bench",  # noqa: S106
+        )
+        objects = sum(
+            1 for _ in s3.Bucket(BUCKET).objects.filter(Prefix="private/certificates/")
+        )
+        sizes = [
+            o.size
+            for _, o in zip(
+                range(50),
+                s3.Bucket(BUCKET).objects.filter(Prefix="private/certificates/"),
+                strict=False,
+            )
+        ]
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=30)
+        moto.terminate()
+        moto.wait(timeout=30)
+
+    rate = issued / elapsed
+    batch_seconds = KALSEL_BATCH / rate
+    print()
+    print(f"machine: {os.cpu_count()} cores; Celery prefork x{args.concurrency}")
+    print(f"certificates issued (timed):   {issued}")
+    print(f"enqueue time:                  {enqueued:.1f} s")
+    print(f"wall time, enqueue → all VALID: {elapsed:.1f} s")
+    print(f"throughput:                    {rate:.1f} certificates/s")
+    print(f"Kalsel batch ({KALSEL_BATCH}) at this rate: {batch_seconds:.1f} s")
+    print(f"target:                        {TARGET_SECONDS:.0f} s")
+    print(
+        f"ratio (target / measured):     {TARGET_SECONDS / batch_seconds:.2f}"
+        f"  ({'meets' if batch_seconds <= TARGET_SECONDS else 'MISSES'} the target)"
+    )
+    print(f"mean PDF size:                 {sum(sizes) / max(len(sizes), 1):,.0f} B")
+    print(
+        f"checks: numbers 1..{len(seqs)} without gaps: {gapless}; "
+        f"sequence at {sequence}; objects in bucket: {objects}"
+    )
+    if not (gapless and objects == len(enrollment_ids) == sequence):
+        raise SystemExit("the batch does not check out")
+
+
+def _wait_valid(model, expected: int, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if model.objects.filter(status="valid").count() >= expected:
+            return
+        time.sleep(0.25)
+    raise SystemExit(f"timed out waiting for {expected} certificates")
+
+
+if __name__ == "__main__":
+    main()
