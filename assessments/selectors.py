@@ -212,7 +212,10 @@ def cohorts_taught(*, user: User) -> QuerySet[Cohort]:
 def gradebook(*, cohort: Cohort) -> dict:
     """Participants × assessments of a cohort, with pre/post gain per participant."""
     course = cohort.course
-    quizzes = list(Quiz.objects.filter(course=course).order_by("purpose", "pk"))
+    rank = {"pretest": 0, "module": 1, "practice": 2, "posttest": 3}
+    quizzes = sorted(
+        Quiz.objects.filter(course=course), key=lambda q: (rank[q.purpose], q.pk)
+    )
     enrollments = list(
         Enrollment.objects.filter(cohort=cohort)
         .select_related("user", "user__cooperative")

@@ -1,5 +1,107 @@
+"""Admin for question banks, questions and quizzes, in Bahasa Indonesia.
+
+Instructors see and choose only their own Balai's courses (course.balai ==
+user.balai); administrators see all (`assessments.selectors.courses_taught`).
+"""
+
+from django.contrib.admin.utils import unquote
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from .models import Quiz
+from .models import Question, QuestionBank, Quiz
+from .selectors import courses_taught
 
-register_snippet(Quiz)
+
+class ScopedForm(WagtailAdminModelForm):
+    """Course and bank choices limited to what the user teaches."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is None:
+            return
+        courses = courses_taught(user=for_user)
+        if "course" in self.fields:
+            self.fields["course"].queryset = courses
+        if "bank" in self.fields:
+            self.fields["bank"].queryset = QuestionBank.objects.filter(
+                course__in=courses
+            )
+
+
+def _scoped_queryset(model, scope: str, user):
+    return model._default_manager.filter(**{f"{scope}__in": courses_taught(user=user)})
+
+
+def _scoped_view(view_class, model, scope: str):
+    def dispatch(self, request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        visible = _scoped_queryset(model, scope, request.user)
+        if pk is not None and not visible.filter(pk=unquote(str(pk))).exists():
+            raise Http404
+        return view_class.dispatch(self, request, *args, **kwargs)
+
+    return type(view_class.__name__, (view_class,), {"dispatch": dispatch})
+
+
+class ScopedViewSet(snippet_views.SnippetViewSet):
+    scope = "course"
+
+    def get_queryset(self, request):
+        return _scoped_queryset(self.model, self.scope, request.user)
+
+    @property
+    def edit_view_class(self):
+        return _scoped_view(snippet_views.EditView, self.model, self.scope)
+
+    @property
+    def delete_view_class(self):
+        return _scoped_view(snippet_views.DeleteView, self.model, self.scope)
+
+
+class QuestionBankViewSet(ScopedViewSet):
+    model = QuestionBank
+    icon = "folder-open-inverse"
+    menu_label = _("Bank soal")
+    list_display = ["title", "course"]
+    base_form_class = ScopedForm
+
+
+class QuestionViewSet(ScopedViewSet):
+    model = Question
+    scope = "bank__course"
+    icon = "help"
+    menu_label = _("Soal")
+    list_display = ["text", "kind", "category", "bank"]
+    list_filter = ["kind"]
+    base_form_class = ScopedForm
+
+
+class QuizViewSet(ScopedViewSet):
+    model = Quiz
+    icon = "list-ul"
+    menu_label = _("Kuis")
+    list_display = ["title", "purpose", "course", "pass_mark"]
+    list_filter = ["purpose"]
+    base_form_class = ScopedForm
+
+
+class AssessmentGroup(SnippetViewSetGroup):
+    menu_label = _("Asesmen")
+    menu_icon = "tasks"
+    menu_order = 220
+    items = (QuizViewSet, QuestionBankViewSet, QuestionViewSet)
+
+
+register_snippet(AssessmentGroup)
+
+
+@hooks.register("register_admin_menu_item")
+def grading_menu_item():
+    return MenuItem(_("Penilaian"), "/nilai/", icon_name="table", order=230)
