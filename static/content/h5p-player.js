@@ -54,5 +54,8 @@
         data: null
       });
     };
-  }).catch(showError);
+  }).catch(function (error) {
+    if (window.console) { window.console.error("H5P player:", error); }
+    showError();
+  });
 })();

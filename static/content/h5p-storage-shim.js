@@ -1,0 +1,28 @@
+/*
+ * The player document is sandboxed without allow-same-origin, so reading
+ * window.localStorage or sessionStorage throws. Some H5P libraries read them
+ * without a try; give them a storage that lives in memory for this page only.
+ */
+(function () {
+  'use strict';
+  function memoryStorage() {
+    var items = {};
+    return {
+      get length() { return Object.keys(items).length; },
+      key: function (i) { return Object.keys(items)[i] || null; },
+      getItem: function (k) { return Object.prototype.hasOwnProperty.call(items, k) ? items[k] : null; },
+      setItem: function (k, v) { items[k] = String(v); },
+      removeItem: function (k) { delete items[k]; },
+      clear: function () { items = {}; }
+    };
+  }
+  ['localStorage', 'sessionStorage'].forEach(function (name) {
+    try {
+      window[name].getItem('balai');
+    } catch (error) {
+      try {
+        Object.defineProperty(window, name, { value: memoryStorage(), configurable: true });
+      } catch (ignored) { /* left as it is */ }
+    }
+  });
+})();
