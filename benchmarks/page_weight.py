@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import urllib.request
 from collections import defaultdict
 from pathlib import Path
 
@@ -124,8 +125,15 @@ def _row(label: str, totals: dict[str, int], warm: dict[str, int] | None) -> str
 
 def measure(browser, base_url: str, target: Target, cookies: dict) -> list[str]:
     lines = []
+    # The service worker is blocked here: it would fetch the warm view itself, out
+    # of the page's sight. What it costs once per phone is measured apart
+    # (service_worker_install).
     context = browser.new_context(
-        viewport=PHONE, locale="id-ID", is_mobile=True, has_touch=True
+        viewport=PHONE,
+        locale="id-ID",
+        is_mobile=True,
+        has_touch=True,
+        service_workers="block",
     )
     context.add_cookies(playwright_cookies(base_url, cookies))
     try:
@@ -175,6 +183,24 @@ def measure(browser, base_url: str, target: Target, cookies: dict) -> list[str]:
     return lines
 
 
+def service_worker_install(base_url: str, cookies: dict) -> str:
+    """Bytes the service worker fetches once per phone: its script, the offline
+    page (site.css and offline.js come from the HTTP cache the page filled)."""
+    sizes = []
+    cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    for path in ("/sw.js", "/offline/"):
+        request = urllib.request.Request(  # noqa: S310
+            base_url + path, headers={"Accept-Encoding": "gzip", "Cookie": cookie}
+        )
+        with urllib.request.urlopen(request) as response:  # noqa: S310
+            headers = sum(len(k) + len(v) + 4 for k, v in response.headers.items())
+            sizes.append(len(response.read()) + headers)
+    return (
+        f"{'service worker install':26} {sum(sizes) / 1024:6.1f} KB once per phone "
+        f"(sw.js {sizes[0] / 1024:.1f}, offline page {sizes[1] / 1024:.1f})"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -203,6 +229,7 @@ def main() -> None:
             cookies = dinas if target.key == "dinas_dashboard" else participant
             for line in measure(browser, server.url, target, cookies):
                 print(line)
+        print(service_worker_install(server.url, participant))
         browser.close()
 
 
