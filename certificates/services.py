@@ -361,6 +361,9 @@ def certificate_revoke(*, certificate_id: int, actor, reason: str) -> Certificat
     certificate.revoked_at = timezone.now()
     certificate.revoked_reason = reason
     certificate.save(update_fields=["status", "revoked_at", "revoked_reason"])
+    from lms.dinas.counters import counters_certificate_revoked
+
+    counters_certificate_revoked(enrollment=certificate.enrollment)
     CertificateEvent.objects.create(
         certificate=certificate,
         action=CertificateEvent.Action.REVOKED,
@@ -410,6 +413,10 @@ def _rerender(
             certificate.notified_at = None
             fields += ["status", "revoked_at", "revoked_reason", "issued_at"]
             fields += ["notified_at"]
+            if previous_status == Certificate.Status.REVOKED:
+                from lms.dinas.counters import counters_certificate_issued
+
+                counters_certificate_issued(enrollment=enrollment)
         certificate.save(update_fields=fields)
         CertificateEvent.objects.create(
             certificate=certificate,

@@ -124,10 +124,16 @@ def cooperative_get_or_create(
     legal_number: str | None = None,
 ) -> Cooperative:
     """The cooperative of that name in that village, created if new."""
+    from lms.dinas import counters
+
     if legal_number:
         existing = Cooperative.objects.filter(legal_number=legal_number).first()
         if existing:
-            existing.villages.add(village)
+            if not existing.villages.filter(pk=village.pk).exists():
+                existing.villages.add(village)
+                counters.counters_cooperative_villages_added(
+                    links={(existing.pk, village.pk)}
+                )
             return existing
     cooperative, created = Cooperative.objects.get_or_create(
         home_village=village,
@@ -136,6 +142,7 @@ def cooperative_get_or_create(
     )
     if created:
         cooperative.villages.add(village)
+        counters.counters_cooperative_created(cooperative=cooperative)
     return cooperative
 
 
@@ -169,4 +176,7 @@ def participant_register(
         user.set_unusable_password()
     user.full_clean(exclude=["password"])
     user.save()
+    from lms.dinas.counters import counters_participant_registered
+
+    counters_participant_registered(user=user)
     return user

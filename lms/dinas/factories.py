@@ -9,6 +9,32 @@ from lms.factories import DinasOfficerFactory
 from .models import ExportJob, ProgrammeImport
 
 _course_numbers = itertools.count(1)
+_phones = itertools.count(1)
+
+
+def registered_participant(
+    *,
+    village,
+    full_name: str = "",
+    cooperative_name: str = "",
+    position: str = "bendahara",
+):
+    """A participant registered through the services (so the tallies count them),
+    in the cooperative of that name in the village (created if new)."""
+    from lms.services import cooperative_get_or_create, participant_register
+
+    number = next(_phones)
+    cooperative = cooperative_get_or_create(
+        name=cooperative_name or f"Koperasi Desa {village.name}", village=village
+    )
+    return participant_register(
+        full_name=full_name or f"Peserta {number}",
+        password=None,
+        village=village,
+        position=position,
+        phone=f"+62857{number:08d}",
+        cooperative=cooperative,
+    )
 
 
 def course_with_lessons(

@@ -27,6 +27,9 @@ class VillageCourseCounter(models.Model):
     started = models.PositiveIntegerField(_("mulai belajar"), default=0)
     completed = models.PositiveIntegerField(_("selesai"), default=0)
     certified = models.PositiveIntegerField(_("bersertifikat"), default=0)
+    # Cooperatives serving this village with at least DINAS_COVERAGE_PARTICIPANTS
+    # valid certificates in this course: the village is covered when > 0.
+    covering = models.PositiveIntegerField(_("koperasi tuntas"), default=0)
 
     class Meta:
         constraints = [
@@ -37,6 +40,13 @@ class VillageCourseCounter(models.Model):
         indexes = [
             models.Index(fields=["province", "course"]),
             models.Index(fields=["regency", "course"]),
+            # Covered villages (a minority until a programme ends): the coverage
+            # of several courses is a GROUP BY over this small partial index.
+            models.Index(
+                fields=["course", "province", "regency", "village"],
+                condition=models.Q(covering__gt=0),
+                name="village_counter_covered",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -77,6 +87,135 @@ class CompletionWeek(models.Model):
 
     def __str__(self) -> str:
         return f"{self.village_id} × {self.course_id} @ {self.week}"
+
+
+class RegencyCourseCounter(models.Model):
+    """The village counters of a regency × course, summed (moved with them).
+
+    The national and province pages read these 514 × courses rows instead of the
+    village rows. `covered`: villages of the regency whose counter has
+    `covering > 0` for the course.
+    """
+
+    regency = models.ForeignKey(
+        "lms.Regency", on_delete=models.CASCADE, related_name="+"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="+"
+    )
+    province = models.ForeignKey(
+        "lms.Province", on_delete=models.CASCADE, related_name="+"
+    )
+    enrolled = models.PositiveIntegerField(_("terdaftar"), default=0)
+    started = models.PositiveIntegerField(_("mulai belajar"), default=0)
+    completed = models.PositiveIntegerField(_("selesai"), default=0)
+    certified = models.PositiveIntegerField(_("bersertifikat"), default=0)
+    covered = models.PositiveIntegerField(_("desa tuntas"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["regency", "course"], name="regency_course_counter_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["province", "course"])]
+
+    def __str__(self) -> str:
+        return f"{self.regency_id} × {self.course_id}"
+
+
+class RegencyCompletionWeek(models.Model):
+    """`CompletionWeek` summed per regency (moved with it): the national trend."""
+
+    regency = models.ForeignKey(
+        "lms.Regency", on_delete=models.CASCADE, related_name="+"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="+"
+    )
+    province = models.ForeignKey(
+        "lms.Province", on_delete=models.CASCADE, related_name="+"
+    )
+    week = models.DateField(_("minggu"))
+    completed = models.PositiveIntegerField(_("selesai"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["regency", "course", "week"],
+                name="regency_completion_week_unique",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["week", "province"]),
+            models.Index(fields=["province", "week"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.regency_id} × {self.course_id} @ {self.week}"
+
+
+class VillageTally(models.Model):
+    """Participants registered and cooperatives seated in one village.
+
+    Moved by `lms.services.participant_register`, `cooperative_get_or_create` and
+    the programme import, in their transactions; recomputed by the reconciliation.
+    """
+
+    village = models.OneToOneField(
+        "lms.Village", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    regency = models.ForeignKey(
+        "lms.Regency", on_delete=models.CASCADE, related_name="+"
+    )
+    province = models.ForeignKey(
+        "lms.Province", on_delete=models.CASCADE, related_name="+"
+    )
+    participants = models.PositiveIntegerField(_("peserta"), default=0)
+    cooperatives = models.PositiveIntegerField(_("koperasi"), default=0)
+
+    def __str__(self) -> str:
+        return str(self.village_id)
+
+
+class RegencyTally(models.Model):
+    """`VillageTally` summed per regency, plus the regency's number of villages."""
+
+    regency = models.OneToOneField(
+        "lms.Regency", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    province = models.ForeignKey(
+        "lms.Province", on_delete=models.CASCADE, related_name="+"
+    )
+    villages = models.PositiveIntegerField(_("desa/kelurahan"), default=0)
+    participants = models.PositiveIntegerField(_("peserta"), default=0)
+    cooperatives = models.PositiveIntegerField(_("koperasi"), default=0)
+
+    def __str__(self) -> str:
+        return str(self.regency_id)
+
+
+class CooperativeCourseCounter(models.Model):
+    """Valid certificates of a cooperative's participants per course (coverage)."""
+
+    cooperative = models.ForeignKey(
+        "lms.Cooperative", on_delete=models.CASCADE, related_name="+"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="+"
+    )
+    certified = models.PositiveIntegerField(_("bersertifikat"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cooperative", "course"],
+                name="cooperative_course_counter_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cooperative_id} × {self.course_id}"
 
 
 class JobStatus(models.TextChoices):

@@ -11,26 +11,27 @@ Every query is narrowed by `lms.scoping.code_scope` first.
 import datetime
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
-from django.db.models import Count, F, Q, QuerySet, Sum
-from django.db.models.functions import Substr, TruncWeek
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce, Substr, TruncWeek
 from django.utils import timezone
 
 from lms import scoping
 from lms.models import Cooperative, District, Province, Regency, Role, User, Village
 
-from .counters import week_of
-from .models import CompletionWeek, VillageCourseCounter
+from .counters import coverage_participants, week_of
+from .models import (
+    CompletionWeek,
+    RegencyCompletionWeek,
+    RegencyCourseCounter,
+    RegencyTally,
+    VillageCourseCounter,
+    VillageTally,
+)
 
 CHILD_LENGTH = {0: 2, 2: 5, 5: 8, 8: 13}
 LEVEL_NAMES = {0: "nasional", 2: "provinsi", 5: "kabupaten", 8: "kecamatan", 13: "desa"}
 METRICS = ("enrolled", "started", "completed", "certified")
-
-
-def coverage_participants() -> int:
-    """Certified participants a cooperative needs for its village to be covered."""
-    return getattr(settings, "DINAS_COVERAGE_PARTICIPANTS", 3)
 
 
 @dataclass
@@ -159,13 +160,6 @@ def scoped_counters(*, user: User, code: str, filters: Filters) -> QuerySet:
     return counters
 
 
-def _certificate_model():
-    try:
-        return apps.get_model("certificates", "Certificate")
-    except LookupError:
-        return None
-
-
 def scoped_enrollments(*, user: User, code: str, filters: Filters) -> QuerySet:
     from courses.models import Enrollment
 
@@ -190,61 +184,126 @@ def _period(field: str, filters: Filters) -> Q:
     return q
 
 
+VALID = "valid"  # certificates.models.Certificate.Status.VALID
+
+
 def _raw_metrics(enrollments: QuerySet, key, filters: Filters) -> dict[str, dict]:
     aggregates = {
         "enrolled": Count("id", filter=_period("enrolled_at", filters)),
         "started": Count("id", filter=_period("started_at", filters)),
         "completed": Count("id", filter=_period("completed_at", filters)),
+        "certified": Count(
+            "id",
+            filter=_period("certificate__issued_at", filters)
+            & Q(certificate__status=VALID),
+        ),
     }
-    if _certificate_model() is not None:
-        aggregates["certified"] = Count(
-            "id", filter=_period("certificate__issued_at", filters)
-        )
     rows = enrollments.annotate(k=key).values("k").annotate(**aggregates)
     return {r["k"]: r for r in rows}
 
 
-def _course_count(filters: Filters) -> int:
+def _selected_courses(filters: Filters) -> list[int]:
+    """The courses coverage is judged on: the filter's, or every live course."""
     from courses.models import CoursePage
 
     if filters.course_ids is not None:
-        return len(set(filters.course_ids))
-    return CoursePage.objects.live().count()
+        return sorted(set(filters.course_ids))
+    return list(CoursePage.objects.live().values_list("pk", flat=True))
 
 
-def _covered_villages(*, user: User, code: str, filters: Filters) -> QuerySet:
-    """Villages whose participants reached the certified quota in every course."""
-    need = coverage_participants()
-    courses = max(1, _course_count(filters))
+def _whole_region(user: User, code: str) -> bool:
+    """Whether the person sees all of region `code` (so roll-ups may answer)."""
+    if user.is_admin:
+        return True
+    return user.role == Role.DINAS and scoping.can_see_region(user, code)
+
+
+def _count_by(pairs, length: int) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for village_id in pairs:
+        k = village_id[:length]
+        out[k] = out.get(k, 0) + 1
+    return out
+
+
+def _covered_counts(
+    *, user: User, code: str, filters: Filters, length: int
+) -> dict[str, int]:
+    """Covered villages per child region: in every selected course, a cooperative
+    serving the village has `coverage_participants()` valid certificates."""
+    courses = _selected_courses(filters)
+    if not courses:
+        return {}
     if filters.needs_raw:
-        per_course = (
-            scoped_enrollments(user=user, code=code, filters=filters)
-            .filter(_period("certificate__issued_at", filters))
-            .values("user__village_id", "course_id")
-            .annotate(n=Count("id"))
-            .filter(n__gte=need)
+        return _count_by(
+            _covered_villages_raw(
+                user=user, code=code, filters=filters, courses=courses
+            ),
+            length,
         )
-        village_ids = (
-            per_course.values("user__village_id")
-            .annotate(courses=Count("course_id"))
-            .filter(courses__gte=courses)
-            .values("user__village_id")
+    if len(courses) == 1 and length <= 5 and _whole_region(user, code):
+        rows = RegencyCourseCounter.objects.filter(course_id=courses[0])
+        if code:
+            rows = rows.filter(province_id=code)
+        key = "province_id" if length == 2 else "regency_id"
+        return {
+            r["k"]: r["n"]
+            for r in rows.values(k=F(key)).annotate(n=Sum("covered"))
+            if r["n"]
+        }
+    villages = (
+        VillageCourseCounter.objects.filter(
+            scoping.code_scope(user, "village__code"),
+            _node_q(code, field="village__code", by_level=_COUNTER_KEYS),
+            covering__gt=0,
+            course_id__in=courses,
         )
-        if _certificate_model() is None:
-            return Village.objects.none()
-        return Village.objects.filter(code__in=village_ids)
-    village_ids = (
-        scoped_counters(user=user, code=code, filters=filters)
-        .filter(certified__gte=need)
         .values("village_id")
-        .annotate(courses=Count("id"))
-        .filter(courses__gte=courses)
-        .values("village_id")
+        .annotate(n=Count("id"))
+        .filter(n=len(courses))
+        .values_list("village_id", flat=True)
     )
-    return Village.objects.filter(code__in=village_ids)
+    return _count_by(villages, length)
+
+
+def _covered_villages_raw(
+    *, user: User, code: str, filters: Filters, courses: list[int]
+) -> set[str]:
+    """The same coverage from the enrolments and certificates (cohort, period)."""
+    from courses.models import Enrollment
+    from lms.models import Cooperative
+
+    need = coverage_participants()
+    enrollments = Enrollment.objects.filter(
+        course_id__in=courses,
+        user__cooperative__isnull=False,
+        certificate__status=VALID,
+    ).filter(_period("certificate__issued_at", filters))
+    if filters.cohort_id:
+        enrollments = enrollments.filter(cohort_id=filters.cohort_id)
+    covering = (
+        enrollments.values("user__cooperative_id", "course_id")
+        .annotate(n=Count("id"))
+        .filter(n__gte=need)
+        .values_list("user__cooperative_id", "course_id")
+    )
+    courses_of: dict[int, set[int]] = {}
+    for cooperative_id, course_id in covering:
+        courses_of.setdefault(cooperative_id, set()).add(course_id)
+    links = Cooperative.villages.through.objects.filter(
+        scoping.code_scope(user, "village__code"),
+        _node_q(code, field="village__code"),
+        cooperative_id__in=list(courses_of),
+    ).values_list("cooperative_id", "village_id")
+    per_village: dict[str, set[int]] = {}
+    for cooperative_id, village_id in links:
+        per_village.setdefault(village_id, set()).update(courses_of[cooperative_id])
+    wanted = set(courses)
+    return {v for v, found in per_village.items() if wanted <= found}
 
 
 _VILLAGE_KEYS = {2: "province_id", 5: "regency_id", 8: "district_id"}
+_TALLY_FIELDS = ("villages", "cooperatives", "participants")
 
 
 def _child_names(codes: list[str], length: int) -> dict[str, str]:
@@ -252,20 +311,64 @@ def _child_names(codes: list[str], length: int) -> dict[str, str]:
     return dict(model.objects.filter(pk__in=codes).values_list("pk", "name"))
 
 
-def region_table(*, user: User, code: str, filters: Filters) -> dict:
-    """A row per child region of `code`: the dashboard's main table, and a total."""
-    length = CHILD_LENGTH[len(code)]
+def _tallies_rolled_up(*, code: str, length: int) -> dict[str, dict]:
+    """Villages, cooperatives, participants per province or regency, from the
+    regency tallies (a regency without one has its villages counted directly)."""
+    key = "province_id" if length == 2 else "regency_id"
+    tallies = RegencyTally.objects.all()
+    regencies = Regency.objects.all()
+    if code:
+        tallies = tallies.filter(province_id=code)
+        regencies = regencies.filter(province_id=code)
+    out: dict[str, dict] = {}
+    for r in tallies.values(k=F(key)).annotate(**{f: Sum(f) for f in _TALLY_FIELDS}):
+        out[r["k"]] = {f: r[f] or 0 for f in _TALLY_FIELDS}
+    counted = set(tallies.values_list("pk", flat=True))
+    missing = [pk for pk in regencies.values_list("pk", flat=True) if pk not in counted]
+    if missing:
+        villages = (
+            Village.objects.filter(regency_id__in=missing)
+            .values(k=F(key))
+            .annotate(n=Count("code"))
+        )
+        for r in villages:
+            row = out.setdefault(r["k"], dict.fromkeys(_TALLY_FIELDS, 0))
+            row["villages"] += r["n"]
+    return out
+
+
+def _tallies_by_village(
+    *, user: User, code: str, length: int, raw: bool
+) -> dict[str, dict]:
+    """Villages, cooperatives, participants per child region, from the village
+    tallies (or, `raw`, by grouping the villages, cooperatives and people)."""
+    out: dict[str, dict] = {}
+
+    def put(name: str, rows) -> None:
+        for k, n in rows:
+            out.setdefault(k, dict.fromkeys(_TALLY_FIELDS, 0))[name] = n or 0
+
     villages = Village.objects.filter(
         scoping.code_scope(user, "code"),
         _node_q(code, field="code", by_level=_VILLAGE_KEYS | {13: "code"}),
     )
-    village_counts = dict(
+    put(
+        "villages",
         villages.annotate(k=_key("code", length, _VILLAGE_KEYS))
         .values("k")
         .annotate(n=Count("code"))
-        .values_list("k", "n")
+        .values_list("k", "n"),
     )
-    cooperative_counts = dict(
+    if not raw:
+        tallies = VillageTally.objects.filter(
+            scoping.code_scope(user, "village__code"),
+            _node_q(code, field="village__code", by_level=_COUNTER_KEYS),
+        ).annotate(k=_key("village_id", length, _COUNTER_KEYS))
+        for name in ("cooperatives", "participants"):
+            put(name, tallies.values("k").annotate(n=Sum(name)).values_list("k", "n"))
+        return out
+    put(
+        "cooperatives",
         Cooperative.objects.filter(
             scoping.code_scope(user, "home_village__code"),
             _node_q(code, field="home_village__code"),
@@ -273,9 +376,10 @@ def region_table(*, user: User, code: str, filters: Filters) -> dict:
         .annotate(k=_key("home_village_id", length))
         .values("k")
         .annotate(n=Count("id"))
-        .values_list("k", "n")
+        .values_list("k", "n"),
     )
-    participant_counts = dict(
+    put(
+        "participants",
         User.objects.filter(
             scoping.code_scope(user, "village__code"),
             _node_q(code, field="village__code"),
@@ -284,14 +388,43 @@ def region_table(*, user: User, code: str, filters: Filters) -> dict:
         .annotate(k=_key("village_id", length))
         .values("k")
         .annotate(n=Count("id"))
-        .values_list("k", "n")
+        .values_list("k", "n"),
     )
+    return out
+
+
+def region_table(*, user: User, code: str, filters: Filters) -> dict:
+    """A row per child region of `code`: the dashboard's main table, and a total.
+
+    National and province tables read the regency roll-ups (a few hundred rows);
+    regency and district tables the village counters of that region. A cohort or
+    period filter (which no counter carries) groups the raw rows instead.
+    """
+    length = CHILD_LENGTH[len(code)]
+    rolled_up = length <= 5 and not filters.needs_raw and _whole_region(user, code)
+    if rolled_up:
+        tallies = _tallies_rolled_up(code=code, length=length)
+    else:
+        tallies = _tallies_by_village(
+            user=user, code=code, length=length, raw=filters.needs_raw
+        )
     if filters.needs_raw:
         metrics = _raw_metrics(
             scoped_enrollments(user=user, code=code, filters=filters),
             _key("user__village_id", length),
             filters,
         )
+    elif rolled_up:
+        counters = RegencyCourseCounter.objects.all()
+        if code:
+            counters = counters.filter(province_id=code)
+        if filters.course_ids is not None:
+            counters = counters.filter(course_id__in=filters.course_ids)
+        key = "province_id" if length == 2 else "regency_id"
+        metrics = {
+            r["k"]: r
+            for r in counters.values(k=F(key)).annotate(**{m: Sum(m) for m in METRICS})
+        }
     else:
         metrics = {
             r["k"]: r
@@ -300,26 +433,22 @@ def region_table(*, user: User, code: str, filters: Filters) -> dict:
             .values("k")
             .annotate(**{m: Sum(m) for m in METRICS})
         }
-    covered = dict(
-        _covered_villages(user=user, code=code, filters=filters)
-        .annotate(k=_key("code", length, _VILLAGE_KEYS))
-        .values("k")
-        .annotate(n=Count("code"))
-        .values_list("k", "n")
+    covered = _covered_counts(user=user, code=code, filters=filters, length=length)
+    codes = sorted(
+        {k for k, t in tallies.items() if t["villages"] or t["participants"]}
+        | set(metrics)
     )
-    codes = sorted(set(village_counts) | set(metrics) | set(participant_counts))
     names = _child_names(codes, length)
     rows = []
     for child in codes:
         figures = metrics.get(child, {})
+        counts = tallies.get(child, dict.fromkeys(_TALLY_FIELDS, 0))
         rows.append(
             _row(
                 code=child,
                 name=names.get(child, child),
-                villages=village_counts.get(child, 0),
-                cooperatives=cooperative_counts.get(child, 0),
-                participants=participant_counts.get(child, 0),
                 covered=covered.get(child, 0),
+                **counts,
                 **{m: figures.get(m) or 0 for m in METRICS},
             )
         )
@@ -376,12 +505,19 @@ def weekly_completions(
             .annotate(n=Count("id"))
         }
     else:
-        rows = CompletionWeek.objects.filter(
-            scoping.code_scope(user, "village__code"),
-            _node_q(code, field="village__code", by_level=_COUNTER_KEYS),
-            week__gte=first,
-            week__lte=last,
-        )
+        if len(code) <= 2 and _whole_region(user, code):
+            rows = RegencyCompletionWeek.objects.filter(
+                Q(province_id=code) if code else Q(),
+                week__gte=first,
+                week__lte=last,
+            )
+        else:
+            rows = CompletionWeek.objects.filter(
+                scoping.code_scope(user, "village__code"),
+                _node_q(code, field="village__code", by_level=_COUNTER_KEYS),
+                week__gte=first,
+                week__lte=last,
+            )
         if filters.course_ids is not None:
             rows = rows.filter(course_id__in=filters.course_ids)
         found = dict(
@@ -466,8 +602,13 @@ def villages_not_started(*, user: User, code: str, filters: Filters) -> QuerySet
         .exclude(code__in=started.values("village_id"))
         .select_related("district", "regency")
         .annotate(
-            participant_count=Count(
-                "participants", filter=Q(participants__role=Role.PARTICIPANT)
+            participant_count=Coalesce(
+                Subquery(
+                    VillageTally.objects.filter(village_id=OuterRef("code")).values(
+                        "participants"
+                    )
+                ),
+                0,
             )
         )
         .order_by("code")
@@ -502,9 +643,7 @@ def village_cooperatives(*, user: User, code: str, filters: Filters) -> list[dic
             started=Count("id", filter=Q(started_at__isnull=False)),
             completed=Count("id", filter=Q(completed_at__isnull=False)),
         )
-        certified = 0
-        if _certificate_model() is not None:
-            certified = enrollments.filter(certificate__issued_at__isnull=False).count()
+        certified = enrollments.filter(certificate__status=VALID).count()
         rows.append(
             {
                 "cooperative": cooperative,

@@ -1,6 +1,7 @@
 """Writes of the Dinas programmes: bulk registration, assistants' villages, exports."""
 
 import logging
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from lms.models import Cooperative, Position, Role, User, Village
 from lms.models.regions import province_timezone
 from lms.phones import normalize_phone
 
+from . import counters
 from .importing import FileRefused, Row, normalize_village_code, read_rows
 from .models import ExportJob, JobStatus, ProgrammeImport
 
@@ -328,11 +330,23 @@ def _cooperatives(*, good: list[GoodRow]) -> dict[int, Cooperative]:
     }
     links |= {(coop.pk, coop.home_village_id) for coop in new}
     through = Cooperative.villages.through
+    known = {coop.pk for coop in chosen.values()} - {coop.pk for coop in new}
+    existing_links: set[tuple[int, str]] = set()
+    for chunk in _chunks(sorted(known)):
+        existing_links.update(
+            through.objects.filter(cooperative_id__in=chunk).values_list(
+                "cooperative_id", "village_id"
+            )
+        )
     through.objects.bulk_create(
         [through(cooperative_id=c, village_id=v) for c, v in sorted(links)],
         batch_size=1000,
         ignore_conflicts=True,
     )
+    counters.counters_registrations_moved(
+        cooperatives=Counter(coop.home_village_id for coop in new)
+    )
+    counters.counters_cooperative_villages_added(links=links - existing_links)
     return chosen
 
 
@@ -346,6 +360,7 @@ def programme_rows_apply(
     """Create or update the participants and their cooperatives; all or nothing."""
     outcome = ImportOutcome()
     chosen = _cooperatives(good=good)
+    moved: Counter[str] = Counter()  # participants gained (lost) per village
     new_users: list[User] = []
     changed: list[User] = []
     for row in good:
@@ -372,12 +387,17 @@ def programme_rows_apply(
         if all(getattr(user, name) == value for name, value in wanted.items()):
             outcome.unchanged += 1
         else:
+            if user.village_id != wanted["village_id"]:
+                moved[user.village_id] -= 1
+                moved[wanted["village_id"]] += 1
             for name, value in wanted.items():
                 setattr(user, name, value)
             changed.append(user)
         outcome.user_ids.append(user.pk)
     User.objects.bulk_create(new_users, batch_size=500)
     User.objects.bulk_update(changed, UPDATABLE, batch_size=500)
+    moved.update(user.village_id for user in new_users)
+    counters.counters_registrations_moved(participants=moved)
     outcome.created = len(new_users)
     outcome.updated = len(changed)
     outcome.user_ids.extend(u.pk for u in new_users)

@@ -28,8 +28,8 @@ class SyntheticCounts:
     participants: int = 0
     enrollments: int = 0
     lesson_progress: int = 0
-    counters: int = 0
-    weeks: int = 0
+    certificates: int = 0
+    counters: dict | None = None
 
 
 def _write(table: str, columns: list[str], rows: Iterable[tuple]) -> int:
@@ -281,8 +281,106 @@ def synthetic_programme_generate(
                 "UPDATE lms_user SET last_studied_at = %s WHERE id = %s",
                 [(when, pk) for pk, when in last_studied.items()],
             )
-    counts.counters, counts.weeks = counters_rebuild()
+    counts.certificates = synthetic_certificates_generate()
+    counts.counters = counters_rebuild()
     return counts
+
+
+SYNTHETIC_ISSUER = "sintetis"
+REVOKED_EVERY = 50  # one certificate in 50 is revoked, so revocations are counted
+
+
+@transaction.atomic
+def synthetic_certificates_generate(*, revoked_every: int = REVOKED_EVERY) -> int:
+    """A certificate row for every completed synthetic enrolment that has none.
+
+    Rows only (status, number, dates, what the certificate says): no PDF is drawn
+    and `file` names a placeholder that does not exist, so these certificates
+    cannot be downloaded; they exist for the counters, coverage and benchmarks.
+    One in `revoked_every` is revoked. Idempotent; run `counters_rebuild` after.
+    """
+    from certificates.models import Certificate, IssuerSequence
+    from courses.models import Enrollment
+
+    enrollments = (
+        Enrollment.objects.filter(
+            user__phone__startswith=PHONE_PREFIX,
+            completed_at__isnull=False,
+            certificate__isnull=True,
+        )
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "completed_at",
+            "user__full_name",
+            "user__position",
+            "user__cooperative__name",
+            "user__village__name",
+            "user__village__regency__name",
+            "course__title",
+            "course__code",
+        )
+    )
+    last_seq = dict(
+        IssuerSequence.objects.filter(issuer_key=SYNTHETIC_ISSUER).values_list(
+            "year", "last_value"
+        )
+    )
+    fields = [
+        f
+        for f in Certificate._meta.concrete_fields
+        if not f.primary_key and not f.auto_created
+    ]
+    now = timezone.now()
+
+    def rows(batch: list[tuple], first: int) -> Iterator[tuple]:
+        for index, row in enumerate(batch, start=first):
+            pk, completed_at, holder, position, coop, village, regency = row[:7]
+            title, course_code = row[7:]
+            completed_on = timezone.localdate(completed_at)
+            year = completed_on.year
+            last_seq[year] = seq = last_seq.get(year, 0) + 1
+            issued = completed_at + datetime.timedelta(minutes=5)
+            revoked = revoked_every and index % revoked_every == revoked_every - 1
+            values = {
+                "enrollment": pk,
+                "template": None,
+                "number": f"{seq:07d}/{course_code or 'SINT'}/SINTETIS/{year}",
+                "code": f"sintetis-{pk}",
+                "issuer_key": SYNTHETIC_ISSUER,
+                "seq": seq,
+                "year": year,
+                "status": "revoked" if revoked else "valid",
+                "file": f"sintetis/{pk}.pdf",
+                "holder_name": holder,
+                "course_title": title,
+                "issuer_name": "Balai Sintetis",
+                "completed_on": completed_on,
+                "position": position or "",
+                "cooperative_name": coop or "",
+                "village_name": village or "",
+                "regency_name": regency or "",
+                "created_at": issued,
+                "issued_at": issued,
+                "rendered_at": issued,
+                "revoked_at": now if revoked else None,
+                "revoked_reason": "Data sintetis" if revoked else "",
+            }
+            yield tuple(
+                values[f.name] if f.name in values else f.get_default() for f in fields
+            )
+
+    # In batches: a COPY cannot run while a cursor still streams on the connection.
+    written, after = 0, 0
+    columns = [f.column for f in fields]
+    while batch := list(enrollments.filter(pk__gt=after)[:50_000]):
+        written += _write(Certificate._meta.db_table, columns, rows(batch, written))
+        after = batch[-1][0]
+    for year, value in last_seq.items():
+        IssuerSequence.objects.update_or_create(
+            issuer_key=SYNTHETIC_ISSUER, year=year, defaults={"last_value": value}
+        )
+    return written
 
 
 def _write_last_studied(last_studied: dict, first_user: int) -> None:

@@ -5,7 +5,8 @@ import pytest
 from courses.progress import course_lessons, lesson_reached_end, lesson_visit
 from courses.services import enrollment_create
 from lms.dinas import selectors
-from lms.factories import AssistantFactory, ParticipantFactory
+from lms.dinas.factories import registered_participant
+from lms.factories import AssistantFactory
 from lms.models import Village
 
 BANJAR_VILLAGE = "63.03.01.2001"
@@ -17,9 +18,9 @@ def programme(db, course):
     """Two participants in Banjar (one completed), one in Tanah Laut (started)."""
     banjar = Village.objects.get(pk=BANJAR_VILLAGE)
     tanah_laut = Village.objects.get(pk=TANAH_LAUT_VILLAGE)
-    done = ParticipantFactory(full_name="Peserta Selesai", village=banjar)
-    idle = ParticipantFactory(full_name="Peserta Diam", village=banjar)
-    other = ParticipantFactory(full_name="Peserta Tanah Laut", village=tanah_laut)
+    done = registered_participant(full_name="Peserta Selesai", village=banjar)
+    idle = registered_participant(full_name="Peserta Diam", village=banjar)
+    other = registered_participant(full_name="Peserta Tanah Laut", village=tanah_laut)
     lessons = list(course_lessons(course))
     enrollment = enrollment_create(user=done, course=course)
     for lesson in lessons:

@@ -9,6 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from lms.dinas.importing import read_rows
+from lms.dinas.reconcile import counters_differences
 from lms.dinas.services import (
     _database_conflicts,
     programme_rows_apply,
@@ -97,6 +98,8 @@ def test_importing_the_same_file_twice_changes_nothing(
     assert outcome.unchanged == 6039 - 32
     assert len(refused) == 32
     assert Cooperative.objects.count() == coops
+    # The per-village tallies moved with the first import, not the second.
+    assert counters_differences() == []
     assert snapshot == sorted(
         User.objects.filter(role=Role.PARTICIPANT).values_list(
             "phone", "full_name", "email", "position", "village_id", "cooperative_id"

@@ -1,4 +1,4 @@
-"""Recompute the village × course counters from scratch and report any difference."""
+"""Recompute every Dinas counter from scratch and report any difference."""
 
 import time
 
@@ -28,7 +28,9 @@ class Command(BaseCommand):
             )
         self.stdout.write(f"{len(differences)} difference(s) found in {seconds:.1f} s.")
         if fix and differences:
-            counters, weeks = counters_rebuild()
-            self.stdout.write(f"Rebuilt {counters} counters and {weeks} weekly rows.")
+            sizes = counters_rebuild()
+            self.stdout.write(
+                "Rebuilt: " + ", ".join(f"{n} {name}" for name, n in sizes.items())
+            )
         elif differences:
             raise CommandError("The counters disagree with the progress rows.")
