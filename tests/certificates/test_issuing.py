@@ -176,3 +176,16 @@ def test_course_of_a_balai_with_a_template_uses_its_issuer_name():
     certificate = certificate_issue(enrollment_id=enrollment.pk)
     assert certificate.template == template
     assert certificate.issuer_name == "Balai Pelatihan Koperasi Kalimantan Selatan"
+
+
+def test_stale_pending_certificates_are_resumed(monkeypatch):
+    from datetime import timedelta
+
+    enrollment = CompletedEnrollmentFactory()
+    pending = services.certificate_reserve(enrollment_id=enrollment.pk)
+    Certificate.objects.filter(pk=pending.pk).update(
+        created_at=timezone.now() - timedelta(hours=1)
+    )
+    assert services.certificates_pending_resume() == 1  # eager in tests
+    pending.refresh_from_db()
+    assert pending.status == Certificate.Status.VALID

@@ -82,3 +82,20 @@ def test_only_a_valid_certificate_can_be_revoked(certificate):
     certificate_revoke(certificate_id=certificate.pk, actor=None, reason="x")
     with pytest.raises(ValidationError):
         certificate_revoke(certificate_id=certificate.pk, actor=None, reason="y")
+
+
+def test_revoking_and_reinstating_move_the_certified_counter(certificate):
+    from lms.dinas.models import VillageCourseCounter
+
+    enrollment = certificate.enrollment
+
+    def certified():
+        return VillageCourseCounter.objects.get(
+            village_id=enrollment.user.village_id, course_id=enrollment.course_id
+        ).certified
+
+    assert certified() == 1
+    certificate_revoke(certificate_id=certificate.pk, actor=None, reason="salah")
+    assert certified() == 0
+    certificate_reissue(certificate_id=certificate.pk, actor=None, reason="benar")
+    assert certified() == 1
