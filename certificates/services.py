@@ -294,6 +294,215 @@ def certificate_issue(*, enrollment_id: int) -> Certificate | None:
     return _certificate_finish(certificate_id=certificate.pk)
 
 
+BATCH_SIZE = 50
+
+
+def issuer_sequence_take(*, issuer_key: str, year: int, count: int) -> int:
+    """Take `count` consecutive numbers at once; return the first."""
+    first = issuer_sequence_next(issuer_key=issuer_key, year=year)
+    if count > 1:
+        IssuerSequence.objects.filter(issuer_key=issuer_key, year=year).update(
+            last_value=F("last_value") + (count - 1)
+        )
+    return first
+
+
+@transaction.atomic
+def certificates_reserve_many(*, enrollment_ids: list[int]) -> list[Certificate]:
+    """`certificate_reserve` for many enrolments in one transaction.
+
+    The enrolments are locked in id order (no deadlock with single issues); each
+    issuer's numbers are taken in one step, so they stay consecutive and gapless.
+    """
+    locked = list(
+        Enrollment.objects.select_for_update()
+        .filter(pk__in=enrollment_ids, completed_at__isnull=False)
+        .order_by("pk")
+        .values_list("pk", "completed_at", "course_id", "user_id")
+    )
+    done = set(
+        Certificate.objects.filter(
+            enrollment_id__in=[row[0] for row in locked]
+        ).values_list("enrollment_id", flat=True)
+    )
+    todo = [row for row in locked if row[0] not in done]
+    if not todo:
+        return list(
+            Certificate.objects.filter(
+                enrollment_id__in=enrollment_ids, status=Certificate.Status.PENDING
+            )
+        )
+    courses = CoursePage.objects.select_related("balai").in_bulk(
+        {row[2] for row in todo}
+    )
+    users = User.objects.select_related("village__regency", "cooperative").in_bulk(
+        {row[3] for row in todo}
+    )
+    templates = {cid: template_for_course(course=c) for cid, c in courses.items()}
+    plans = []
+    for enrollment_id, completed_at, course_id, user_id in todo:
+        course, template = courses[course_id], templates[course_id]
+        if template is not None:
+            issuer = (template.issuer_key, template.issuer_display_name)
+            pattern = (template.number_pattern, template.seq_digits)
+        else:
+            issuer = (f"balai-{course.balai.code}", course.balai.name)
+            pattern = (DEFAULT_NUMBER_PATTERN, 4)
+        completed_on = local_date(completed_at)
+        plans.append(
+            (
+                enrollment_id,
+                course,
+                users[user_id],
+                template,
+                issuer,
+                pattern,
+                completed_on,
+            )
+        )
+    groups: dict[tuple[str, int], int] = {}
+    for plan in plans:
+        key = (plan[4][0], plan[6].year)
+        groups[key] = groups.get(key, 0) + 1
+    next_seq = {
+        key: issuer_sequence_take(issuer_key=key[0], year=key[1], count=count)
+        for key, count in sorted(groups.items())
+    }
+    certificates = []
+    for enrollment_id, course, user, template, issuer, pattern, completed_on in plans:
+        key = (issuer[0], completed_on.year)
+        seq = next_seq[key]
+        next_seq[key] += 1
+        village = user.village
+        certificates.append(
+            Certificate(
+                enrollment_id=enrollment_id,
+                template=template,
+                number=number_format(
+                    pattern=pattern[0],
+                    values={
+                        "seq": str(seq).zfill(pattern[1]),
+                        "course_code": course.code,
+                        "region": village.regency_id if village else "00",
+                        "province": village.province_id if village else "00",
+                        "issuer": issuer[0].split("-", 1)[1].upper(),
+                        "year": completed_on.year,
+                    },
+                ),
+                code=secrets.token_urlsafe(16),
+                issuer_key=issuer[0],
+                seq=seq,
+                year=completed_on.year,
+                issuer_name=issuer[1],
+                completed_on=completed_on,
+                **holder_facts(user=user, course=course),
+            )
+        )
+    Certificate.objects.bulk_create(certificates)
+    return list(
+        Certificate.objects.filter(
+            enrollment_id__in=enrollment_ids, status=Certificate.Status.PENDING
+        ).select_related("template__balai")
+    )
+
+
+def certificates_issue_many(*, enrollment_ids: list[int]) -> int:
+    """Issue the certificates of many completed enrolments (a cohort, a programme).
+
+    The same two phases as `certificate_issue`, each done for the whole batch:
+    one transaction numbers them all (PENDING); then each PDF is drawn and
+    uploaded; then one transaction marks them VALID, locking them first, with the
+    counters. A failure deletes this batch's uploads and leaves the records
+    PENDING for the retry. Returns how many this call issued.
+    """
+    pending = certificates_reserve_many(enrollment_ids=enrollment_ids)
+    if not pending:
+        return 0
+    uploaded: dict[int, str] = {}
+    try:
+        for certificate in pending:
+            uploaded[certificate.pk] = _upload(certificate, _render(certificate))
+        return _certificates_finish_many(uploaded=uploaded)
+    except BaseException:
+        storage = private_storage()
+        for certificate in pending:
+            name = uploaded.get(certificate.pk)
+            if (
+                name
+                and not Certificate.objects.filter(
+                    pk=certificate.pk, file=name
+                ).exists()
+            ):
+                storage.delete(name)
+        raise
+
+
+@transaction.atomic
+def _certificates_finish_many(*, uploaded: dict[int, str]) -> int:
+    from lms.dinas.counters import counters_certificate_issued
+
+    locked = list(
+        Certificate.objects.select_for_update()
+        .filter(pk__in=list(uploaded), status=Certificate.Status.PENDING)
+        .order_by("pk")
+    )
+    now = timezone.now()
+    enrollments = Enrollment.objects.only("pk", "user_id", "course_id").in_bulk(
+        [c.enrollment_id for c in locked]
+    )
+    for certificate in locked:
+        certificate.status = Certificate.Status.VALID
+        certificate.file = uploaded[certificate.pk]
+        certificate.issued_at = certificate.rendered_at = now
+    Certificate.objects.bulk_update(
+        locked, ["status", "file", "issued_at", "rendered_at"]
+    )
+    CertificateEvent.objects.bulk_create(
+        CertificateEvent(
+            certificate=c,
+            action=CertificateEvent.Action.ISSUED,
+            version=c.version,
+            details={"number": c.number},
+        )
+        for c in locked
+    )
+    for certificate in locked:
+        counters_certificate_issued(enrollment=enrollments[certificate.enrollment_id])
+    ids = [c.pk for c in locked]
+    transaction.on_commit(lambda: _notify_enqueue_many(ids), robust=True)
+    # Issued meanwhile by a single task: keep its file, drop ours if it differs.
+    extra = {pk: name for pk, name in uploaded.items() if pk not in set(ids)}
+    if extra:
+        transaction.on_commit(lambda: _drop_unused(extra), robust=True)
+    return len(locked)
+
+
+def _drop_unused(uploaded: dict[int, str]) -> None:
+    current = dict(
+        Certificate.objects.filter(pk__in=list(uploaded)).values_list("pk", "file")
+    )
+    for pk, name in uploaded.items():
+        if current.get(pk) != name:
+            private_storage().delete(name)
+
+
+def _notify_enqueue_many(certificate_ids: list[int]) -> None:
+    from .tasks import certificate_notify_task
+
+    for certificate_id in certificate_ids:
+        certificate_notify_task.delay(certificate_id)
+
+
+def certificates_issue_enqueue(*, enrollment_ids: list[int]) -> int:
+    """Enqueue batch issue tasks of BATCH_SIZE enrolments; returns the task count."""
+    from .tasks import certificates_issue_many_task
+
+    ids = sorted(enrollment_ids)
+    for start in range(0, len(ids), BATCH_SIZE):
+        certificates_issue_many_task.delay(ids[start : start + BATCH_SIZE])
+    return (len(ids) + BATCH_SIZE - 1) // BATCH_SIZE
+
+
 def certificates_pending_resume() -> int:
     """Enqueue the issue task again for certificates left PENDING (after retries ran out)."""
     from .tasks import certificate_issue_task

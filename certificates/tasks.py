@@ -41,3 +41,14 @@ def certificate_job_chunk_task(self, job_id: int, certificate_ids: list[int]) ->
         certificate_job_chunk(job_id=job_id, certificate_ids=certificate_ids)
     except Exception as exc:
         raise self.retry(exc=exc, countdown=10) from exc
+
+
+@shared_task(bind=True, max_retries=5)
+def certificates_issue_many_task(self, enrollment_ids: list[int]) -> None:
+    """Issue the certificates of many completed enrolments (safe to run twice)."""
+    from .services import certificates_issue_many
+
+    try:
+        certificates_issue_many(enrollment_ids=enrollment_ids)
+    except Exception as exc:
+        raise self.retry(exc=exc, countdown=10) from exc
