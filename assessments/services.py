@@ -10,6 +10,7 @@ a double tap, the deadline task) grade once.
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -22,7 +23,7 @@ from django.utils.translation import gettext as _
 from courses.models import Enrollment
 from courses.progress import activity_result_recorded
 
-from .models import Answer, Attempt, Question, Quiz
+from .models import Answer, Attempt, Question, QuestionBank, QuestionCategory, Quiz
 from .questions import kind_for
 
 # Answers that arrive this long after the deadline (network latency) still count.
@@ -346,3 +347,108 @@ def essay_grade(
     attempt.save(update_fields=["status", "score", "passed", "graded_at"])
     activity_result_recorded(enrollment=attempt.enrollment, activity=attempt.quiz)
     return attempt
+
+
+# ---------------------------------------------------------------- bank import
+
+
+@dataclass
+class ImportRow:
+    """One question of an imported file: imported (with any notes) or refused."""
+
+    number: int
+    label: str
+    source_type: str
+    kind_label: str
+    category: str
+    imported: bool
+    reasons: list[str] = field(default_factory=list)
+    question_id: int | None = None
+
+
+@dataclass
+class ImportReport:
+    format: str
+    rows: list[ImportRow]
+
+    @property
+    def imported(self) -> int:
+        return sum(1 for row in self.rows if row.imported)
+
+    @property
+    def refused(self) -> int:
+        return len(self.rows) - self.imported
+
+
+def _field_messages(exc: ValidationError) -> list[str]:
+    if hasattr(exc, "message_dict"):
+        return [m for messages in exc.message_dict.values() for m in messages]
+    return list(exc.messages)
+
+
+@transaction.atomic
+def question_bank_import(
+    *, bank: QuestionBank, filename: str, content: bytes, fmt: str = "auto"
+) -> ImportReport:
+    """Import a Moodle XML or GIFT file into a bank, with a report per question.
+
+    Each question is checked by its kind's rules (`Question.full_clean`); refused
+    ones are reported with the reason, the accepted ones are created together (all
+    or none). A question already in the bank (same kind, text and category) is
+    refused, so importing a file again adds nothing twice. A file that cannot be
+    read at all raises ValidationError and nothing is created.
+    """
+    from .imports import questions_parse
+
+    fmt, parsed = questions_parse(filename=filename, content=content, fmt=fmt)
+    existing = {
+        (kind, text, category)
+        for kind, text, category in bank.questions.values_list(
+            "kind", "text", "category__name"
+        )
+    }
+    rows: list[ImportRow] = []
+    accepted: list[tuple[ImportRow, Question, str]] = []
+    for item in parsed:
+        row = ImportRow(
+            number=item.number,
+            label=item.label,
+            source_type=item.source_type,
+            kind_label=str(kind_for(item.kind).label) if item.kind else "",
+            category=item.category,
+            imported=False,
+        )
+        rows.append(row)
+        if item.error:
+            row.reasons = [item.error]
+            continue
+        question = Question(
+            bank=bank,
+            kind=item.kind,
+            text=item.text,
+            data=item.data,
+            feedback=item.feedback,
+            points=item.points,
+        )
+        try:
+            question.full_clean(exclude=["bank", "category"])
+        except ValidationError as exc:
+            row.reasons = _field_messages(exc)
+            continue
+        key = (question.kind, question.text, item.category or None)
+        if key in existing:
+            row.reasons = [_("Soal yang sama sudah ada di bank ini.")]
+            continue
+        existing.add(key)
+        row.imported, row.reasons = True, list(item.notes)
+        accepted.append((row, question, item.category))
+    categories = {
+        name: QuestionCategory.objects.get_or_create(bank=bank, name=name)[0]
+        for name in {category for _r, _q, category in accepted if category}
+    }
+    for _row, question, category in accepted:
+        question.category = categories.get(category)
+    created = Question.objects.bulk_create([q for _r, q, _c in accepted])
+    for (row, _question, _category), question in zip(accepted, created, strict=True):
+        row.question_id = question.pk
+    return ImportReport(format=fmt, rows=rows)

@@ -6,6 +6,7 @@ user.balai); administrators see all (`assessments.selectors.courses_taught`).
 
 from django.contrib.admin.utils import unquote
 from django.http import Http404
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -15,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from .admin_views import QuestionImportView
 from .models import Question, QuestionBank, Quiz
 from .selectors import courses_taught
 
@@ -92,14 +94,41 @@ class QuizViewSet(ScopedViewSet):
     base_form_class = ScopedForm
 
 
+class QuestionImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("assessments.add_question")
+
+
 class AssessmentGroup(SnippetViewSetGroup):
     menu_label = _("Asesmen")
     menu_icon = "tasks"
     menu_order = 220
     items = (QuizViewSet, QuestionBankViewSet, QuestionViewSet)
 
+    def get_submenu_items(self):
+        return [
+            *super().get_submenu_items(),
+            QuestionImportMenuItem(
+                _("Impor soal"),
+                reverse_lazy("assessments_question_import"),
+                icon_name="upload",
+                order=400,
+            ),
+        ]
+
 
 register_snippet(AssessmentGroup)
+
+
+@hooks.register("register_admin_urls")
+def assessments_admin_urls():
+    return [
+        path(
+            "asesmen/impor/",
+            QuestionImportView.as_view(),
+            name="assessments_question_import",
+        )
+    ]
 
 
 @hooks.register("register_admin_menu_item")

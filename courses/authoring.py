@@ -5,7 +5,8 @@ operator may call it on a production catalogue (see docs/courses.md).
 
 - "Instruktur": admin access; add + change pages under the catalogue (never
   publish: their changes go through review); add/choose images and documents;
-  manage cohorts. The Balai rule on top is in `courses.permissions`.
+  manage cohorts; quizzes, question banks and questions (the "Asesmen" menu).
+  The Balai rule on top is in `courses.permissions`.
 - "Peninjau" (reviewers): add, change and publish under the catalogue; they
   approve or reject in Wagtail's "Moderators approval" workflow, alongside Wagtail's
   own "Moderators" group.
@@ -59,6 +60,13 @@ MEDIA_PERMS = [
     ("wagtaildocs", "choose_document"),
 ]
 COHORT_PERMS = ["view_cohort", "add_cohort", "change_cohort"]
+# The "Asesmen" admin menu (quizzes, banks, questions, import); the Balai rule on
+# top is in `assessments.wagtail_hooks` (`assessments.selectors.courses_taught`).
+ASSESSMENT_PERMS = [
+    f"{action}_{model}"
+    for model in ("quiz", "questionbank", "question")
+    for action in ("view", "add", "change", "delete")
+]
 
 
 def moderation_workflow_get_or_create() -> Workflow:
@@ -89,7 +97,9 @@ def authoring_setup(*, catalogue: CourseIndexPage) -> None:
 
     instructors, _ = Group.objects.get_or_create(name=INSTRUCTORS_GROUP)
     instructors.permissions.add(
-        admin_access, *(_perm("courses", codename) for codename in COHORT_PERMS)
+        admin_access,
+        *(_perm("courses", codename) for codename in COHORT_PERMS),
+        *(_perm("assessments", codename) for codename in ASSESSMENT_PERMS),
     )
     _page_perms(instructors, catalogue, ["add_page", "change_page"])
     _collection_perms(instructors, MEDIA_PERMS)
