@@ -11,8 +11,10 @@ Needs the synthetic national dataset in a PostgreSQL database of its own:
 
 Every page is requested through Django's test client (URL routing, middleware,
 scoping, selectors and template rendering; no network), as the officer who would
-open it. "raw" is the same table computed by a plain GROUP BY over the enrolment
-rows (the path a cohort or period filter takes) instead of the counters.
+open it. "raw" is the same table computed by plain GROUP BYs over the raw rows
+(villages, cooperatives, people, enrolments, certificates: the path a cohort or
+period filter takes) instead of the counters and roll-ups. `--explain` prints the
+plan and time of every query of the national page.
 """
 
 import argparse
@@ -44,6 +46,11 @@ def timed(fn, runs: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="Print EXPLAIN ANALYZE of every query of the national page.",
+    )
     args = parser.parse_args()
 
     import django
@@ -174,6 +181,28 @@ def main() -> None:
         print(line)
     print(f"worst page p95: {worst:.1f} ms (target < 300 ms)")
 
+    national = selectors.region_table(user=admin, code="", filters=selectors.Filters())[
+        "total"
+    ]
+    print(
+        "national figures: "
+        + ", ".join(
+            f"{k} {national[k]}"
+            for k in (
+                "villages",
+                "cooperatives",
+                "participants",
+                "enrolled",
+                "started",
+                "completed",
+                "certified",
+                "covered",
+            )
+        )
+    )
+    if args.explain:
+        explain_national(admin)
+
     started = time.perf_counter()
     data, rows = export_bytes(
         user=prov_officer,
@@ -193,6 +222,29 @@ def main() -> None:
         f"counters_reconcile: {len(differences)} difference(s), "
         f"{time.perf_counter() - started:.1f} s"
     )
+
+
+def explain_national(admin) -> None:
+    """EXPLAIN ANALYZE of each query the national page runs (plan and time)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(admin)
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/dinas/")
+    print("\nEXPLAIN ANALYZE, national page:")
+    with connection.cursor() as cursor:
+        for query in captured.captured_queries:
+            sql = query["sql"]
+            if not sql.lstrip().upper().startswith("SELECT"):
+                continue
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+            plan = [row[0] for row in cursor.fetchall()]
+            print(f"- {sql[:110]}")
+            print(f"    {plan[0].strip()[:110]}")
+            print(f"    {plan[-1].strip()}")
 
 
 if __name__ == "__main__":
