@@ -46,7 +46,7 @@ def _page_perms(group: Group, page, codenames: list[str]) -> None:
 
 
 def _collection_perms(group: Group, codenames: list[tuple[str, str]]) -> None:
-    root = Collection.get_first_root_node()
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for app_label, codename in codenames:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=root, permission=_perm(app_label, codename)

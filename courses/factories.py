@@ -10,7 +10,10 @@ import json
 import factory
 import wagtail_factories
 
-from wagtail.models import Page, Site
+from django.conf import settings
+
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from lms.factories import BalaiFactory, ParticipantFactory
 
@@ -40,14 +43,28 @@ class TrackFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"jalur-{n}")
 
 
+def home_page_get_or_create() -> Page:
+    """The default site's home page; rebuilt when a transactional test flushed it."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site:
+        return site.root_page
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = root.add_child(instance=Page(title="Balai Daring", slug="beranda"))
+    Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True
+    )
+    return home
+
+
 def catalogue_get_or_create() -> CourseIndexPage:
     """The one catalogue, under the default site's home page."""
     existing = CourseIndexPage.objects.first()
     if existing:
         return existing
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    home = site.root_page if site else Page.objects.get(depth=1)
-    return CourseIndexPageFactory(parent=home)
+    return CourseIndexPageFactory(parent=home_page_get_or_create())
 
 
 class CourseIndexPageFactory(wagtail_factories.PageFactory):

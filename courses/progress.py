@@ -4,10 +4,18 @@ A lesson is complete when the participant has reached its end and every activity
 it that counts is done (each activity model answers `is_done(enrollment)`). A course
 is complete when every lesson that counts is complete. Completion is recorded once;
 after the transaction commits, the certificate is asked for through a Celery task.
+
+Speed (a quiz submit lands here): `activity_result_recorded` reads the links of
+every lesson holding the activity in one query, their progress rows in one, creates
+the missing ones in one, asks each activity once whether it is done, and the course
+percentage and completeness come from one query (lessons that count, each flagged
+completed or not). Nested writes call private helpers, so no savepoint per step.
 """
 
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from .models import Enrollment, LessonActivity, LessonPage, LessonProgress
@@ -34,18 +42,30 @@ def lesson_activities_done(*, enrollment: Enrollment, lesson: LessonPage) -> boo
 
 
 def _locked(enrollment: Enrollment) -> Enrollment:
-    return Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    locked = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    if Enrollment.course.is_cached(enrollment):  # the course row is read once
+        locked.course = enrollment.course
+    return locked
 
 
 @transaction.atomic
 def lesson_visit(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
     """The participant opened a lesson: it is started, and where they continue."""
-    now = timezone.now()
     progress, _ = LessonProgress.objects.get_or_create(
         enrollment=enrollment, lesson=lesson
     )
-    changed = ["last_lesson"]
-    enrollment.last_lesson = lesson
+    _enrollment_visited(enrollment=enrollment, lesson=lesson)
+    return progress
+
+
+def _enrollment_visited(*, enrollment: Enrollment, lesson: LessonPage | int) -> None:
+    """Where the participant continues, when they started, and their last study."""
+    now = timezone.now()
+    changed = ["last_lesson_id"]
+    if isinstance(lesson, int):
+        enrollment.last_lesson_id = lesson
+    else:
+        enrollment.last_lesson = lesson
     if enrollment.started_at is None:
         enrollment.started_at = now
         changed.append("started_at")
@@ -58,10 +78,7 @@ def lesson_visit(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgres
     Enrollment.objects.filter(pk=enrollment.pk).update(
         **{field: getattr(enrollment, field) for field in changed}
     )
-    type(enrollment.user).objects.filter(pk=enrollment.user_id).update(
-        last_studied_at=now
-    )
-    return progress
+    get_user_model().objects.filter(pk=enrollment.user_id).update(last_studied_at=now)
 
 
 @transaction.atomic
@@ -88,71 +105,153 @@ def activity_result_recorded(*, enrollment: Enrollment, activity) -> None:
     A lesson whose end was already reached completes here; one not yet read stays
     open until the participant reaches its end.
     """
-    links = LessonActivity.objects.filter(
-        content_type__app_label=activity._meta.app_label,
-        content_type__model=activity._meta.model_name,
-        object_id=activity.pk,
-    ).select_related("lesson")
-    for link in links:
-        progress = LessonProgress.objects.filter(
-            enrollment=enrollment, lesson=link.lesson
-        ).first()
-        if progress is None:
-            progress = lesson_visit(enrollment=enrollment, lesson=link.lesson)
-        if (
-            progress.status != LessonProgress.Status.COMPLETED
-            and lesson_activities_done(enrollment=enrollment, lesson=link.lesson)
-        ):
-            LessonProgress.objects.filter(pk=progress.pk).update(
+    content_type = ContentType.objects.get_for_model(activity)
+    holders = LessonActivity.objects.filter(
+        content_type=content_type, object_id=activity.pk
+    ).values("lesson_id")
+    # Every link of every lesson holding the activity, in one query.
+    links = list(LessonActivity.objects.filter(lesson_id__in=holders))
+    lesson_ids = list(
+        dict.fromkeys(
+            link.lesson_id
+            for link in links
+            if link.content_type_id == content_type.pk and link.object_id == activity.pk
+        )
+    )
+    if lesson_ids:
+        status = _progress_rows(enrollment=enrollment, lesson_ids=lesson_ids)
+        open_lessons = [
+            lesson_id
+            for lesson_id in lesson_ids
+            if status[lesson_id] != LessonProgress.Status.COMPLETED
+        ]
+        done = _activities_done(
+            enrollment=enrollment,
+            links=[link for link in links if link.lesson_id in open_lessons],
+            known=activity,
+        )
+        completing = [
+            lesson_id
+            for lesson_id in open_lessons
+            if all(
+                done.get((link.content_type_id, link.object_id), True)
+                for link in links
+                if link.lesson_id == lesson_id and link.counts_for_completion
+            )
+        ]
+        if completing:
+            LessonProgress.objects.filter(
+                enrollment=enrollment, lesson_id__in=completing
+            ).exclude(status=LessonProgress.Status.COMPLETED).update(
                 status=LessonProgress.Status.COMPLETED, completed_at=timezone.now()
             )
-    enrollment_progress_update(enrollment=enrollment)
+    _progress_update(enrollment=enrollment)
+
+
+def _progress_rows(*, enrollment: Enrollment, lesson_ids: list[int]) -> dict[int, str]:
+    """The status of the enrolment's progress in these lessons; the missing rows are
+    created as a visit creates them (the last one becomes where they continue)."""
+    status = dict(
+        LessonProgress.objects.filter(
+            enrollment=enrollment, lesson_id__in=lesson_ids
+        ).values_list("lesson_id", "status")
+    )
+    missing = [lesson_id for lesson_id in lesson_ids if lesson_id not in status]
+    if missing:
+        LessonProgress.objects.bulk_create(
+            [LessonProgress(enrollment=enrollment, lesson_id=i) for i in missing],
+            ignore_conflicts=True,
+        )
+        status.update(dict.fromkeys(missing, LessonProgress.Status.IN_PROGRESS))
+        _enrollment_visited(enrollment=enrollment, lesson=missing[-1])
+    return status
+
+
+def _activities_done(
+    *, enrollment: Enrollment, links: list[LessonActivity], known
+) -> dict[tuple[int, int], bool]:
+    """(content type id, object id) → done, each counting activity asked once.
+
+    An activity that no longer exists does not hold a lesson back."""
+    wanted: dict[int, set[int]] = {}
+    for link in links:
+        if link.counts_for_completion:
+            wanted.setdefault(link.content_type_id, set()).add(link.object_id)
+    known_type = ContentType.objects.get_for_model(known).pk
+    done: dict[tuple[int, int], bool] = {}
+    for type_id, object_ids in wanted.items():
+        objects = {known.pk: known} if type_id == known_type else {}
+        rest = object_ids - set(objects)
+        if rest:
+            model = ContentType.objects.get_for_id(type_id).model_class()
+            objects.update(model._base_manager.in_bulk(rest))
+        for object_id in object_ids:
+            activity = objects.get(object_id)
+            done[(type_id, object_id)] = activity is None or activity.is_done(
+                enrollment=enrollment
+            )
+    return done
+
+
+def _lessons_done(enrollment: Enrollment) -> tuple[int, int]:
+    """(lessons of the course that count, how many of them are completed): one query."""
+    completed = LessonProgress.objects.filter(
+        enrollment_id=enrollment.pk,
+        lesson_id=OuterRef("pk"),
+        status=LessonProgress.Status.COMPLETED,
+    )
+    flags = list(
+        course_lessons(enrollment.course)
+        .annotate(done=Exists(completed))
+        .values_list("done", flat=True)
+    )
+    return len(flags), sum(1 for flag in flags if flag)
 
 
 def course_is_complete(*, enrollment: Enrollment) -> bool:
-    lesson_ids = set(course_lessons(enrollment.course).values_list("pk", flat=True))
-    done = set(
-        LessonProgress.objects.filter(
-            enrollment=enrollment,
-            lesson_id__in=lesson_ids,
-            status=LessonProgress.Status.COMPLETED,
-        ).values_list("lesson_id", flat=True)
-    )
-    return bool(lesson_ids) and lesson_ids <= done
+    total, done = _lessons_done(enrollment)
+    return bool(total) and done == total
 
 
 @transaction.atomic
 def enrollment_progress_update(*, enrollment: Enrollment) -> Enrollment:
     """Recompute the course percentage and record completion when it is reached."""
+    return _progress_update(enrollment=enrollment)
+
+
+def _progress_update(*, enrollment: Enrollment) -> Enrollment:
     enrollment = _locked(enrollment)
-    lesson_ids = list(course_lessons(enrollment.course).values_list("pk", flat=True))
-    done = LessonProgress.objects.filter(
-        enrollment=enrollment,
-        lesson_id__in=lesson_ids,
-        status=LessonProgress.Status.COMPLETED,
-    ).count()
-    percent = round(100 * done / len(lesson_ids)) if lesson_ids else 0
-    if percent != enrollment.progress_percent:
+    total, done = _lessons_done(enrollment)
+    percent = round(100 * done / total) if total else 0
+    if enrollment.completed_at is None and total and done == total:
+        _enrollment_complete(enrollment=enrollment)  # writes 100% with the completion
+    elif percent != enrollment.progress_percent:
         enrollment.progress_percent = percent
         enrollment.save(update_fields=["progress_percent"])
-    if enrollment.completed_at is None and course_is_complete(enrollment=enrollment):
-        enrollment_complete(enrollment=enrollment)
     return enrollment
 
 
 @transaction.atomic
 def enrollment_complete(*, enrollment: Enrollment) -> bool:
     """Record completion once; True if this call recorded it."""
+    return _enrollment_complete(enrollment=enrollment)
+
+
+def _enrollment_complete(*, enrollment: Enrollment) -> bool:
+    now = timezone.now()
     updated = Enrollment.objects.filter(
         pk=enrollment.pk, completed_at__isnull=True
     ).update(
-        completed_at=timezone.now(),
+        completed_at=now,
         status=Enrollment.Status.COMPLETED,
         progress_percent=100,
     )
     if not updated:
         return False
-    enrollment.refresh_from_db()
+    # What the UPDATE wrote, without reading the row again.
+    enrollment.completed_at = now
+    enrollment.status = Enrollment.Status.COMPLETED
+    enrollment.progress_percent = 100
     from lms.dinas.counters import counters_enrollment_completed
 
     counters_enrollment_completed(enrollment=enrollment)

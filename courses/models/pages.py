@@ -135,7 +135,8 @@ class CoursePage(BalaiPermissionsMixin, Page):
         *Page.content_panels,
         MultiFieldPanel(
             [
-                FieldPanel("track"),
+                # A handful of tracks: a plain list, not a snippet chooser.
+                FieldPanel("track", widget=forms.Select),
                 FieldPanel("code"),
                 FieldPanel("balai"),
                 FieldPanel("jp"),
