@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -15,12 +15,28 @@ class LoginForm(AuthenticationForm):
         max_length=254,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
+    # Django's own label reads "Kata Kunci" in Indonesian; the platform says "Kata sandi".
+    password = forms.CharField(
+        label=_("Kata sandi"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
     error_messages = {
         "invalid_login": _(
             "Email/nomor HP atau kata sandi salah. Periksa kembali lalu coba lagi."
         ),
         "inactive": _("Akun ini tidak aktif."),
     }
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    """Django's form, labelled "Email" as everywhere else (Django says "Surel")."""
+
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
 
 
 class PhoneField(forms.CharField):

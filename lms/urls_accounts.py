@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from lms.forms import PasswordResetRequestForm
 from lms.views import accounts, home, offline, participants, regions
 
 app_name = "lms"
@@ -25,6 +26,7 @@ urlpatterns = [
         "akun/sandi/lupa/",
         auth_views.PasswordResetView.as_view(
             template_name="lms/password_reset.html",
+            form_class=PasswordResetRequestForm,
             email_template_name="lms/email/password_reset.txt",
             subject_template_name="lms/email/password_reset_subject.txt",
             success_url=reverse_lazy("lms:password_reset_done"),
