@@ -172,11 +172,18 @@ def _covering(*, village_id: str, course_id: int, delta: int) -> None:
         .get()
     )
     if (delta > 0 and now == delta) or (delta < 0 and now == 0):
+        step = 1 if delta > 0 else -1
         _add(
             RegencyCourseCounter,
             keys={"regency_id": regions["regency_id"], "course_id": course_id},
             defaults={"province_id": regions["province_id"]},
-            deltas={"covered": 1 if delta > 0 else -1},
+            deltas={"covered": step},
+        )
+        _add(
+            VillageTally,
+            keys={"village_id": village_id},
+            defaults=regions,
+            deltas={"courses_covered": step},
         )
 
 

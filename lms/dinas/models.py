@@ -173,6 +173,19 @@ class VillageTally(models.Model):
     )
     participants = models.PositiveIntegerField(_("peserta"), default=0)
     cooperatives = models.PositiveIntegerField(_("koperasi"), default=0)
+    # Courses in which the village is covered (its counter's `covering > 0`): a
+    # village covered in every one of N courses has at least N here, so coverage
+    # over several courses only checks these candidates.
+    courses_covered = models.PositiveIntegerField(_("kursus tuntas"), default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["courses_covered", "province", "regency"],
+                condition=models.Q(courses_covered__gt=0),
+                name="village_tally_covered",
+            )
+        ]
 
     def __str__(self) -> str:
         return str(self.village_id)

@@ -147,12 +147,16 @@ def computed_regency_weeks(weeks=None) -> dict[tuple, dict[str, int]]:
     return out
 
 
-def computed_village_tallies() -> dict[tuple, dict[str, int]]:
+def computed_village_tallies(counters=None) -> dict[tuple, dict[str, int]]:
     from lms.models import Cooperative, Role, User
 
+    counters = computed_counters() if counters is None else counters
     out: dict[tuple, dict[str, int]] = defaultdict(
-        lambda: {"participants": 0, "cooperatives": 0}
+        lambda: {"participants": 0, "cooperatives": 0, "courses_covered": 0}
     )
+    for (village_id, _course_id), figures in counters.items():
+        if figures["covering"]:
+            out[(village_id,)]["courses_covered"] += 1
     people = (
         User.objects.filter(role=Role.PARTICIPANT, village__isnull=False)
         .values("village_id")
@@ -222,7 +226,7 @@ def tables() -> list[Table]:
 
     counters = once("counters", computed_counters)
     weeks = once("weeks", computed_weeks)
-    tallies = once("tallies", computed_village_tallies)
+    tallies = once("tallies", lambda: computed_village_tallies(counters()))
     return [
         Table(
             "counter",
@@ -260,7 +264,7 @@ def tables() -> list[Table]:
             "village_tally",
             VillageTally,
             ("village_id",),
-            ("participants", "cooperatives"),
+            ("participants", "cooperatives", "courses_covered"),
             tallies,
             columns_of=lambda key: _regions(key[0]),
         ),

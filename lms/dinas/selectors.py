@@ -251,10 +251,16 @@ def _covered_counts(
             for r in rows.values(k=F(key)).annotate(n=Sum("covered"))
             if r["n"]
         }
+    # Candidates: villages covered in at least as many courses (a small partial
+    # index), then checked course by course.
+    candidates = VillageTally.objects.filter(
+        scoping.code_scope(user, "village__code"),
+        _node_q(code, field="village__code", by_level=_COUNTER_KEYS),
+        courses_covered__gte=len(courses),
+    ).values("village_id")
     villages = (
         VillageCourseCounter.objects.filter(
-            scoping.code_scope(user, "village__code"),
-            _node_q(code, field="village__code", by_level=_COUNTER_KEYS),
+            village_id__in=candidates,
             covering__gt=0,
             course_id__in=courses,
         )
