@@ -127,4 +127,7 @@ def demo_courses_load() -> list[CoursePage]:
 
     for course, spec in zip(courses, COURSES, strict=True):
         demo_assessments_load(course=course, spec=spec)
+    from content.demo import demo_h5p_load
+
+    demo_h5p_load()
     return courses
