@@ -370,8 +370,11 @@ def _tallies_by_village(
             scoping.code_scope(user, "village__code"),
             _node_q(code, field="village__code", by_level=_COUNTER_KEYS),
         ).annotate(k=_key("village_id", length, _COUNTER_KEYS))
-        for name in ("cooperatives", "participants"):
-            put(name, tallies.values("k").annotate(n=Sum(name)).values_list("k", "n"))
+        for r in tallies.values("k").annotate(
+            c=Sum("cooperatives"), p=Sum("participants")
+        ):
+            row = out.setdefault(r["k"], dict.fromkeys(_TALLY_FIELDS, 0))
+            row["cooperatives"], row["participants"] = r["c"] or 0, r["p"] or 0
         return out
     put(
         "cooperatives",

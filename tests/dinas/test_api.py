@@ -63,3 +63,17 @@ def test_the_openapi_schema_documents_the_endpoints(client, db):
     paths = response.json()["paths"]
     assert "/api/v1/completion/regions/" in paths
     assert "/api/v1/completion/cooperatives/" in paths
+
+
+def test_a_token_made_with_drf_create_token_opens_the_api(
+    client, enrolled, province_officer
+):
+    from django.core.management import call_command
+
+    call_command("drf_create_token", province_officer.email)
+    key = Token.objects.get(user=province_officer).key
+    response = client.get(
+        "/api/v1/completion/regions/?parent=63", HTTP_AUTHORIZATION=f"Token {key}"
+    )
+    assert response.status_code == 200
+    assert {row["code"] for row in response.json()} >= {"63.01", "63.03"}
