@@ -131,10 +131,12 @@ def test_placeholders_are_kept_in_every_translation():
             assert sorted(placeholder.findall(text)) == wanted, (entry.msgid, text)
 
 
-def test_the_compiled_catalogue_matches_the_po_file():
-    with (CATALOGUE / "django.mo").open("rb") as handle:
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_compiled_catalogue_matches_the_po_file(language):
+    folder = REPO / "locale" / language / "LC_MESSAGES"
+    with (folder / "django.mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    for entry in parse(CATALOGUE / "django.po"):
+    for entry in parse(folder / "django.po"):
         if entry.msgid_plural:
             assert (
                 compiled.ngettext(entry.msgid, entry.msgid_plural, 1)
@@ -148,3 +150,30 @@ def test_the_compiled_catalogue_matches_the_po_file():
             assert compiled.gettext(entry.msgid) == entry.msgstr[0], (
                 f"django.mo is stale for {entry.msgid!r}: run compilemessages"
             )
+
+
+# Django's Indonesian catalogue says "Inggris" for "English": right in Indonesian.
+OTHER_CATALOGUES_MAY_TRANSLATE = {"English"}
+
+
+def test_indonesian_shows_the_platforms_own_words():
+    """A msgid that is also an English msgid of Django or Wagtail ("Email") would be
+    shown as *their* Indonesian ("Surel"); locale/id maps such msgids to themselves."""
+    from django.utils import translation
+
+    changed = []
+    with translation.override("id"):
+        for entry in parse(CATALOGUE / "django.po"):
+            if entry.msgid in OTHER_CATALOGUES_MAY_TRANSLATE:
+                continue
+            if entry.msgid_plural:
+                shown = translation.ngettext(entry.msgid, entry.msgid_plural, 1)
+            else:
+                shown = translation.gettext(entry.msgid)
+            if shown != entry.msgid:
+                changed.append(f"{entry.msgid!r} → {shown!r}")
+    assert not changed, (
+        "Another catalogue translates these msgids in Indonesian; add each to "
+        "locale/id/LC_MESSAGES/django.po with msgstr = msgid and compilemessages: "
+        + ", ".join(changed)
+    )
