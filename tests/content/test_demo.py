@@ -19,7 +19,13 @@ from content.demo import (
     package_bytes,
 )
 from content.h5p import validate_package
-from content.models import H5PActivity, H5PLibrary, H5PResult, H5PUserData
+from content.models import (
+    H5PActivity,
+    H5PLibrary,
+    H5PResult,
+    H5PUserData,
+    XAPIStatement,
+)
 from courses.demo import catalogue_get_or_create, course_load, tracks_load
 from courses.demo_content import COURSES
 from courses.factories import EnrollmentFactory
@@ -230,6 +236,18 @@ def test_a_participant_plays_the_demo_activity_and_completes_the_lesson(
 
     result = H5PResult.objects.get(enrollment=enrollment, activity=activity)
     assert (result.best_raw, result.best_max, result.attempts) == (3, 4, 1)
+    # One statement about the whole activity: "answered", with its score.
+    (statement,) = XAPIStatement.objects.filter(
+        enrollment=enrollment, about_whole_activity=True
+    )
+    assert statement.verb == "http://adlnet.gov/expapi/verbs/answered"
+    assert statement.data["result"]["score"] == {
+        "min": 0,
+        "max": 4,
+        "raw": 3,
+        "scaled": 0.75,
+    }
+    assert statement.data["result"]["completion"] is True
     assert activity.is_done(enrollment=enrollment)
 
     # The frame is as wide as the card: nothing sticks out sideways.
