@@ -41,6 +41,8 @@ PASSWORD = "zeta-omega-4417"
 
 # Attributes whose text a person sees or hears (screen readers).
 VISIBLE_ATTRIBUTES = {"placeholder", "aria-label", "title", "alt"}
+# Data attributes carrying messages that scripts show (rendered with {% translate %}).
+SCRIPT_MESSAGES = ("data-msg-", "data-error", "data-template")
 
 
 class _TextCollector(HTMLParser):
@@ -53,9 +55,10 @@ class _TextCollector(HTMLParser):
         if tag in ("script", "style", "template"):
             self._skip += 1
         attrs = dict(attrs)
-        for name in VISIBLE_ATTRIBUTES:
-            if attrs.get(name):
-                self.runs.append(attrs[name])
+        for name, value in attrs.items():
+            shown = name in VISIBLE_ATTRIBUTES or name.startswith(SCRIPT_MESSAGES)
+            if shown and value:
+                self.runs.append(value)
         button = attrs.get("type") in ("submit", "button", "reset")
         if tag == "input" and button and attrs.get("value"):
             self.runs.append(attrs["value"])

@@ -104,7 +104,7 @@ ALLOWED_ENGLISH_RUNS = {"English"}
 ALLOWED_INDONESIAN_RUNS = {"Bahasa Indonesia"}
 
 CATALOGUE = settings.BASE_DIR / "locale" / "en" / "LC_MESSAGES" / "django.po"
-PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%%|\{[a-z_]+\}")
+PLACEHOLDER = re.compile(r"%%?\([a-z_]+\)[sd]%?%?|%%|\{[a-z_]+\}")
 
 
 def _literal(text: str) -> str:
@@ -336,3 +336,39 @@ def test_the_wagtail_admin_offers_both_languages(client, instructor):
     client.force_login(instructor)
     html = get_page(client, reverse("wagtailadmin_account"))
     assert 'value="id"' in html and 'value="en"' in html
+
+
+# ---------------------------------------------------------------- the checks work
+
+
+@pytest.fixture
+def login_template_with(settings, tmp_path):
+    """Serve the login page from a copy of its template with a line added."""
+
+    def patch(line: str) -> None:
+        source = settings.BASE_DIR / "templates" / "lms" / "login.html"
+        target = tmp_path / "lms" / "login.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        head, end, tail = source.read_text().rpartition("{% endblock %}")
+        text = f"{head}{line}{end}{tail}"  # at the end of the content block
+        target.write_text(text)
+        engine = {**settings.TEMPLATES[0]}
+        engine["DIRS"] = [tmp_path, *engine["DIRS"]]
+        settings.TEMPLATES = [engine]
+
+    return patch
+
+
+def test_a_hard_coded_english_sentence_is_caught(client, login_template_with):
+    login_template_with("<p>Forgot your password? Reset it here.</p>")
+    found = _english_on_page(visible_text(get_page(client, reverse("lms:login"))))
+    assert "Forgot" in found and "your" in found
+
+
+def test_an_unmarked_indonesian_sentence_is_caught_in_english(
+    client, login_template_with
+):
+    login_template_with("<p>Belum punya akun?</p>")  # not in {% translate %}
+    set_language(client, "en")
+    runs = visible_text(get_page(client, reverse("lms:login")))
+    assert "Belum punya akun?" in words_found(runs, INDONESIAN_MSGIDS)
