@@ -200,3 +200,23 @@ def test_the_synthetic_generator_builds_a_consistent_programme(db, settings):
     _tables_agree(regency, "63.03")
     _tables_agree(regency, "63.03.05")
     _tables_agree(assistant, "63")
+
+
+def test_batch_issuing_moves_the_same_counters_as_one_by_one(db, course, settings):
+    from certificates.services import certificates_issue_many
+
+    settings.DINAS_COVERAGE_PARTICIPANTS = 3
+    village = Village.objects.get(pk=BANJAR_VILLAGE)
+    people = [
+        registered_participant(village=village, cooperative_name="KDMP Serentak")
+        for _ in range(4)
+    ]
+    lessons = list(course_lessons(course))
+    enrollments = [enrollment_create(user=p, course=course) for p in people]
+    for enrollment in enrollments[:3]:
+        _complete(enrollment, lessons)
+    assert certificates_issue_many(enrollment_ids=[e.pk for e in enrollments]) == 3
+    counter = VillageCourseCounter.objects.get(course=course, village=village)
+    assert (counter.certified, counter.covering) == (3, 1)
+    assert VillageTally.objects.get(pk=BANJAR_VILLAGE).courses_covered == 1
+    assert counters_differences() == []
