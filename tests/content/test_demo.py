@@ -273,6 +273,10 @@ def test_the_demo_activity_keeps_and_resumes_the_answers_given(
     frame.locator(f'.balai-pg-option[data-choice="{first.correct}"]').click()
     frame.get_by_role("button", name="Soal berikutnya").wait_for()
     player = next(f for f in phone_page.frames if "/pemutar/" in f.url)
+    # The answered options leave the tab order: Tab goes on to the next question.
+    phone_page.keyboard.press("Tab")
+    focused = player.evaluate("() => document.activeElement.textContent")
+    assert focused == "Soal berikutnya"
     state = player.evaluate("() => H5P.instances[0].getCurrentState()")
     assert state == {"answers": [first.correct, None, None, None], "finished": False}
 
@@ -287,5 +291,10 @@ def test_the_demo_activity_keeps_and_resumes_the_answers_given(
     phone_page.goto(lesson.url)
     frame = phone_page.frame_locator("iframe.h5p-player")
     frame.get_by_text("Soal 2 dari 4").wait_for()
+    card = phone_page.locator(f'[data-h5p-activity="{activity.pk}"]')
+    card.scroll_into_view_if_needed()
+    # Back on question 2: question 1's answer is kept, none given here yet.
+    assert frame.locator(".balai-pg-option[aria-disabled]").count() == 0
     screenshot(phone_page, "h5p-demo-resumed")
+    _card_screenshot(card, "h5p-demo-card-resumed")
     assert not H5PResult.objects.filter(enrollment=enrollment).exists()
