@@ -84,6 +84,24 @@ def _database_recreate() -> None:
         conn.execute(f'CREATE DATABASE "{DB_NAME}"')
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and its live descendants."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{current}/task").iterdir():
+                children = (task / "children").read_text().split()
+                todo.extend(int(c) for c in children)
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
 def _wait_port(port: int, timeout: float = 20) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -281,6 +299,11 @@ def main() -> None:
         _wait_valid(Certificate, 1, timeout=120)
         connection.close()
 
+        load_before = os.getloadavg()
+        cpu_before = {
+            "worker": _cpu_seconds(worker.pid),
+            "moto": _cpu_seconds(moto.pid),
+        }
         t0 = time.perf_counter()
         rest = enrollment_ids[1:]
         if args.per_enrollment:
@@ -295,6 +318,11 @@ def main() -> None:
         _wait_valid(Certificate, len(enrollment_ids), timeout=1800)
         elapsed = time.perf_counter() - t0
         issued = len(enrollment_ids) - 1
+        cpu = {
+            "worker": _cpu_seconds(worker.pid) - cpu_before["worker"],
+            "moto": _cpu_seconds(moto.pid) - cpu_before["moto"],
+        }
+        load_after = os.getloadavg()
 
         # Check the result.
         seqs = sorted(Certificate.objects.values_list("seq", flat=True))
@@ -335,7 +363,12 @@ def main() -> None:
     )
     print(f"machine: {os.cpu_count()} cores; Celery prefork x{args.concurrency}")
     print(f"path: {mode}")
-    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
+    print(
+        "load average (1, 5, 15 min) before: "
+        + ", ".join(f"{x:.1f}" for x in load_before)
+        + "; after: "
+        + ", ".join(f"{x:.1f}" for x in load_after)
+    )
     print(f"certificates issued (timed):   {issued}")
     print(f"enqueue time:                  {enqueued:.1f} s")
     print(f"wall time, enqueue → all VALID: {elapsed:.1f} s")
@@ -345,6 +378,17 @@ def main() -> None:
     print(
         f"ratio (target / measured):     {TARGET_SECONDS / batch_seconds:.2f}"
         f"  ({'meets' if batch_seconds <= TARGET_SECONDS else 'MISSES'} the target)"
+    )
+    per = {name: seconds / issued * 1000 for name, seconds in cpu.items()}
+    print(
+        f"CPU per certificate:           worker {per['worker']:.1f} ms, "
+        f"moto S3 {per['moto']:.1f} ms (PostgreSQL and Redis not counted)"
+    )
+    cores = os.cpu_count() or 2
+    quiet = KALSEL_BATCH * sum(per.values()) / 1000 / cores
+    print(
+        f"Kalsel batch, CPU-bound bound on {cores} idle cores: {quiet:.1f} s "
+        "(worker + moto CPU / cores)"
     )
     print(f"mean PDF size:                 {sum(sizes) / max(len(sizes), 1):,.0f} B")
     print(

@@ -53,6 +53,7 @@ from .models import (
 from .notifiers import Message, notify
 from .rendering import render_certificate
 from .selectors import job_certificates, template_for_course
+from .uploads import Uploader
 
 logger = logging.getLogger(__name__)
 
@@ -410,71 +411,96 @@ def certificates_issue_many(*, enrollment_ids: list[int]) -> int:
     """Issue the certificates of many completed enrolments (a cohort, a programme).
 
     The same two phases as `certificate_issue`, each done for the whole batch:
-    one transaction numbers them all (PENDING); then each PDF is drawn and
-    uploaded; then one transaction marks them VALID, locking them first, with the
-    counters. A failure deletes this batch's uploads and leaves the records
-    PENDING for the retry. Returns how many this call issued.
+    one transaction numbers them all (PENDING); then each PDF is drawn and handed
+    to a small upload pool (on S3: concurrent PutObjects on one client) while the
+    next one is drawn; then one transaction marks them VALID, locking them first,
+    with their events and the counters moved in bulk. A failure deletes this
+    batch's uploads and leaves the records PENDING for the retry. Returns how
+    many this call issued.
     """
     pending = certificates_reserve_many(enrollment_ids=enrollment_ids)
     if not pending:
         return 0
-    uploaded: dict[int, str] = {}
+    uploader = Uploader(certificate_writer())
     try:
-        for certificate in pending:
-            uploaded[certificate.pk] = _upload(certificate, _render(certificate))
+        try:
+            for certificate in pending:
+                uploader.put(
+                    certificate.pk, _storage_key(certificate), _render(certificate)
+                )
+        except BaseException:
+            uploader.abort()
+            raise
+        uploaded = uploader.finish()
         return _certificates_finish_many(uploaded=uploaded)
     except BaseException:
-        storage = private_storage()
-        for certificate in pending:
-            name = uploaded.get(certificate.pk)
-            if (
-                name
-                and not Certificate.objects.filter(
-                    pk=certificate.pk, file=name
-                ).exists()
-            ):
-                storage.delete(name)
+        _delete_unrecorded(uploader.stored)
         raise
+
+
+def _delete_unrecorded(uploaded: dict[int, str]) -> None:
+    """Delete the uploads no record points to (a failed batch's)."""
+    if not uploaded:
+        return
+    recorded = set(
+        Certificate.objects.filter(pk__in=list(uploaded)).values_list("pk", "file")
+    )
+    storage = private_storage()
+    for pk, name in uploaded.items():
+        if (pk, name) not in recorded:
+            storage.delete(name)
 
 
 @transaction.atomic
 def _certificates_finish_many(*, uploaded: dict[int, str]) -> int:
-    from lms.dinas.counters import counters_certificate_issued
+    from lms.dinas.counters import counters_certificates_issued
 
     locked = list(
         Certificate.objects.select_for_update()
         .filter(pk__in=list(uploaded), status=Certificate.Status.PENDING)
         .order_by("pk")
+        .only("pk", "enrollment_id", "version", "number")
     )
-    now = timezone.now()
-    enrollments = Enrollment.objects.only("pk", "user_id", "course_id").in_bulk(
-        [c.enrollment_id for c in locked]
-    )
-    for certificate in locked:
-        certificate.status = Certificate.Status.VALID
-        certificate.file = uploaded[certificate.pk]
-        certificate.issued_at = certificate.rendered_at = now
-    Certificate.objects.bulk_update(
-        locked, ["status", "file", "issued_at", "rendered_at"]
+    _mark_valid(
+        {certificate.pk: uploaded[certificate.pk] for certificate in locked},
+        now=timezone.now(),
     )
     CertificateEvent.objects.bulk_create(
         CertificateEvent(
-            certificate=c,
+            certificate_id=c.pk,
             action=CertificateEvent.Action.ISSUED,
             version=c.version,
             details={"number": c.number},
         )
         for c in locked
     )
-    for certificate in locked:
-        counters_certificate_issued(enrollment=enrollments[certificate.enrollment_id])
+    counters_certificates_issued(
+        enrollments=Enrollment.objects.filter(
+            pk__in=[c.enrollment_id for c in locked]
+        ).only("pk", "user_id", "course_id")
+    )
     ids = [c.pk for c in locked]
-    transaction.on_commit(lambda: _notify_enqueue_many(ids), robust=True)
+    if ids:
+        transaction.on_commit(lambda: _notify_enqueue_many(ids), robust=True)
     # Issued meanwhile by a single task: keep its file, drop ours if it differs.
     extra = {pk: name for pk, name in uploaded.items() if pk not in set(ids)}
     if extra:
         transaction.on_commit(lambda: _drop_unused(extra), robust=True)
     return len(locked)
+
+
+def _mark_valid(files: dict[int, str], *, now) -> None:
+    """PENDING → VALID with its file, for locked rows: one UPDATE for the batch."""
+    if not files:
+        return
+    from django.db.models import Case, Value, When
+
+    Certificate.objects.filter(pk__in=list(files)).update(
+        status=Certificate.Status.VALID,
+        file=Case(*(When(pk=pk, then=Value(name)) for pk, name in files.items())),
+        issued_at=now,
+        rendered_at=now,
+    )
 
 
 def _drop_unused(uploaded: dict[int, str]) -> None:
@@ -487,10 +513,9 @@ def _drop_unused(uploaded: dict[int, str]) -> None:
 
 
 def _notify_enqueue_many(certificate_ids: list[int]) -> None:
-    from .tasks import certificate_notify_task
+    from .tasks import certificates_notify_many_task
 
-    for certificate_id in certificate_ids:
-        certificate_notify_task.delay(certificate_id)
+    certificates_notify_many_task.delay(certificate_ids)
 
 
 def certificates_issue_enqueue(*, enrollment_ids: list[int]) -> int:
@@ -548,6 +573,18 @@ def certificate_notify(*, certificate_id: int) -> bool:
     )
     Certificate.objects.filter(pk=certificate.pk).update(notified_at=timezone.now())
     return True
+
+
+def certificates_notify_many(*, certificate_ids: list[int]) -> int:
+    """`certificate_notify` for a batch's certificates (one task, not one each).
+
+    Safe to run twice: a certificate already notified for its version is skipped.
+    Returns how many were notified now.
+    """
+    return sum(
+        certificate_notify(certificate_id=certificate_id)
+        for certificate_id in certificate_ids
+    )
 
 
 # ------------------------------------------------------------------ lifecycle

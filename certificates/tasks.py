@@ -52,3 +52,22 @@ def certificates_issue_many_task(self, enrollment_ids: list[int]) -> None:
         certificates_issue_many(enrollment_ids=enrollment_ids)
     except Exception as exc:
         raise self.retry(exc=exc, countdown=10) from exc
+
+
+@shared_task(bind=True, max_retries=5)
+def certificates_notify_many_task(self, certificate_ids: list[int]) -> None:
+    """Tell the holders of a batch's certificates (each once per version)."""
+    from .services import certificates_notify_many
+
+    try:
+        certificates_notify_many(certificate_ids=certificate_ids)
+    except Exception as exc:
+        raise self.retry(exc=exc, countdown=60) from exc
+
+
+@shared_task
+def certificates_resume_task() -> int:
+    """Re-enqueue certificates left PENDING after their retries ran out (beat)."""
+    from .services import certificates_pending_resume
+
+    return certificates_pending_resume()

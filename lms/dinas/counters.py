@@ -344,3 +344,181 @@ def counters_cooperative_villages_added(*, links: set[tuple[int, str]]) -> None:
     for cooperative_id, village_id in sorted(links):
         for course_id in sorted(courses_of.get(cooperative_id, ())):
             _covering(village_id=village_id, course_id=course_id, delta=1)
+
+
+# ---------------------------------------------------------------- batches
+
+
+def _add_rows(
+    model: type[models.Model],
+    *,
+    key_fields: tuple[str, ...],
+    moves: Mapping[tuple, Mapping[str, int]],
+    defaults_of,
+) -> None:
+    """`_add` for many rows of a table keyed by `key_fields`, in a few statements.
+
+    Existing rows are locked first in key order (two batches never wait on each
+    other in a cycle), missing rows are created at zero (ignoring any created
+    meanwhile), then one UPDATE per distinct set of deltas adds to them.
+    """
+    moves = {k: {n: d for n, d in m.items() if d} for k, m in moves.items()}
+    moves = {k: m for k, m in moves.items() if m}
+    if not moves:
+        return
+    first, rest = key_fields[0], key_fields[1:]
+
+    def filtered(keys: list[tuple]):
+        """Querysets for `keys`, grouped by all key fields but the first."""
+        by_rest: dict[tuple, list] = {}
+        for key in keys:
+            by_rest.setdefault(key[1:], []).append(key[0])
+        for rest_values, firsts in sorted(by_rest.items()):
+            for start in range(0, len(firsts), 900):
+                yield model.objects.filter(
+                    **dict(zip(rest, rest_values, strict=True)),
+                    **{f"{first}__in": firsts[start : start + 900]},
+                )
+
+    keys = sorted(moves)
+    with transaction.atomic():
+        known: set[tuple] = set()
+        for queryset in filtered(keys):
+            known.update(
+                queryset.select_for_update()
+                .order_by(*key_fields)
+                .values_list(*key_fields)
+            )
+        model.objects.bulk_create(
+            [
+                model(**dict(zip(key_fields, k, strict=True)), **defaults_of(k))
+                for k in keys
+                if k not in known
+            ],
+            batch_size=500,
+            ignore_conflicts=True,
+        )
+        by_delta: dict[tuple, list[tuple]] = {}
+        for k in keys:
+            by_delta.setdefault(tuple(sorted(moves[k].items())), []).append(k)
+        for deltas, group in sorted(by_delta.items()):
+            for queryset in filtered(group):
+                queryset.update(**{n: F(n) + d for n, d in deltas})
+
+
+def counters_certificates_issued(*, enrollments) -> None:
+    """`counters_certificate_issued` for many certificates at once (batch issuing).
+
+    The same rows move by the same amounts as one call per certificate would
+    (certified per village, regency and cooperative × course; coverage when a
+    cooperative reaches the threshold), in a few statements per table however
+    many certificates: the batch path's finishing transaction calls this once.
+    """
+    from collections import Counter
+
+    from lms.models import Cooperative, User
+
+    enrollments = list(enrollments)
+    if not enrollments:
+        return
+    rows = User.objects.filter(pk__in={e.user_id for e in enrollments}).values_list(
+        "pk", "village_id", "cooperative_id"
+    )
+    holders = {
+        pk: (village_id, cooperative_id) for pk, village_id, cooperative_id in rows
+    }
+    villages: Counter = Counter()
+    regencies: Counter = Counter()
+    cooperatives: Counter = Counter()
+    for enrollment in enrollments:
+        village_id, cooperative_id = holders.get(enrollment.user_id, (None, None))
+        if village_id is not None:
+            villages[(village_id, enrollment.course_id)] += 1
+            regencies[(village_id[:5], enrollment.course_id)] += 1
+        if cooperative_id is not None:
+            cooperatives[(cooperative_id, enrollment.course_id)] += 1
+    _add_rows(
+        VillageCourseCounter,
+        key_fields=("village_id", "course_id"),
+        moves={k: {"certified": n} for k, n in villages.items()},
+        defaults_of=lambda k: _regions(k[0]),
+    )
+    _add_rows(
+        RegencyCourseCounter,
+        key_fields=("regency_id", "course_id"),
+        moves={k: {"certified": n} for k, n in regencies.items()},
+        defaults_of=lambda k: {"province_id": k[0][:2]},
+    )
+    _add_rows(
+        CooperativeCourseCounter,
+        key_fields=("cooperative_id", "course_id"),
+        moves={k: {"certified": n} for k, n in cooperatives.items()},
+        defaults_of=lambda k: {},
+    )
+    # Coverage: cooperatives that reached the threshold with this batch.
+    need = coverage_participants()
+    reached: list[tuple[int, int]] = []
+    by_course: dict[int, list[int]] = {}
+    for cooperative_id, course_id in cooperatives:
+        by_course.setdefault(course_id, []).append(cooperative_id)
+    for course_id, cooperative_ids in sorted(by_course.items()):
+        for start in range(0, len(cooperative_ids), 900):
+            rows = CooperativeCourseCounter.objects.filter(
+                course_id=course_id,
+                cooperative_id__in=cooperative_ids[start : start + 900],
+            ).values_list("cooperative_id", "certified")
+            for cooperative_id, now in rows:
+                before = now - cooperatives[(cooperative_id, course_id)]
+                if before < need <= now:
+                    reached.append((cooperative_id, course_id))
+    if not reached:
+        return
+    served: dict[int, list[str]] = {}
+    links = Cooperative.villages.through.objects.filter(
+        cooperative_id__in={c for c, _course in reached}
+    ).values_list("cooperative_id", "village_id")
+    for cooperative_id, village_id in links:
+        served.setdefault(cooperative_id, []).append(village_id)
+    covering: Counter = Counter()
+    for cooperative_id, course_id in reached:
+        for village_id in served.get(cooperative_id, ()):
+            covering[(village_id, course_id)] += 1
+    _counters_covering_added(covering=covering)
+
+
+def _counters_covering_added(*, covering: Mapping[tuple[str, int], int]) -> None:
+    """More covering cooperatives per (village, course): `_covering` in bulk."""
+    from collections import Counter
+
+    _add_rows(
+        VillageCourseCounter,
+        key_fields=("village_id", "course_id"),
+        moves={k: {"covering": n} for k, n in covering.items()},
+        defaults_of=lambda k: _regions(k[0]),
+    )
+    turned: list[tuple[str, int]] = []
+    by_course: dict[int, list[str]] = {}
+    for village_id, course_id in covering:
+        by_course.setdefault(course_id, []).append(village_id)
+    for course_id, village_ids in sorted(by_course.items()):
+        for start in range(0, len(village_ids), 900):
+            rows = VillageCourseCounter.objects.filter(
+                course_id=course_id, village_id__in=village_ids[start : start + 900]
+            ).values_list("village_id", "covering")
+            for village_id, now in rows:
+                if now > 0 and now == covering[(village_id, course_id)]:
+                    turned.append((village_id, course_id))
+    regencies: Counter = Counter((v[:5], c) for v, c in turned)
+    _add_rows(
+        RegencyCourseCounter,
+        key_fields=("regency_id", "course_id"),
+        moves={k: {"covered": n} for k, n in regencies.items()},
+        defaults_of=lambda k: {"province_id": k[0][:2]},
+    )
+    tallies: Counter = Counter((v,) for v, _c in turned)
+    _add_rows(
+        VillageTally,
+        key_fields=("village_id",),
+        moves={k: {"courses_covered": n} for k, n in tallies.items()},
+        defaults_of=lambda k: _regions(k[0]),
+    )

@@ -77,3 +77,133 @@ def test_a_failed_batch_deletes_its_uploads_and_its_retry_finishes(
     assert certificates_issue_many(enrollment_ids=ids) == 5
     assert dict(Certificate.objects.values_list("pk", "number")) == numbers
     assert set(Certificate.objects.values_list("status", flat=True)) == {"valid"}
+
+
+def _cooperative_members(course, cooperative, village, count):
+    from lms.factories import ParticipantFactory
+
+    return [
+        CompletedEnrollmentFactory(
+            course=course,
+            user=ParticipantFactory(village=village, cooperative=cooperative),
+        )
+        for _ in range(count)
+    ]
+
+
+def test_batch_moves_the_same_counters_as_one_issue_at_a_time():
+    """Certified per village, regency and cooperative, and coverage (a cooperative
+    reaching 3 certified covers every village it serves), agree with the raw rows
+    and with the per-certificate path."""
+    from lms.dinas.models import (
+        CooperativeCourseCounter,
+        RegencyCourseCounter,
+        VillageTally,
+    )
+    from lms.dinas.reconcile import counters_differences
+    from lms.factories import CooperativeFactory
+    from lms.models import Village
+
+    template = CertificateTemplateFactory()
+    home, other, third = Village.objects.filter(regency_id="63.03").order_by("code")[:3]
+    far = Village.objects.exclude(regency_id="63.03").order_by("code").first()
+    shared = CooperativeFactory(home_village=home, villages=[home, other])
+    small = CooperativeFactory(home_village=third)
+    distant = CooperativeFactory(home_village=far)
+    course = CompletedEnrollmentFactory(course__balai=template.balai).course
+    # One covering cooperative already issued singly, to be crossed over later.
+    singles = _cooperative_members(course, distant, far, 2)
+    for enrollment in singles:
+        certificate_issue(enrollment_id=enrollment.pk)
+    batch = (
+        _cooperative_members(course, shared, home, 3)  # 3: covers home and other
+        + _cooperative_members(course, small, third, 2)  # 2: not yet
+        + _cooperative_members(course, distant, far, 1)  # 3 with the singles
+    )
+    assert certificates_issue_many(enrollment_ids=[e.pk for e in batch]) == 6
+
+    # (The factories enrol without counters; the certificate figures must agree.)
+    figures = ("certified", "covering", "covered", "courses_covered")
+    assert [
+        d
+        for d in counters_differences()
+        if any(d.stored.get(f) != d.computed.get(f) for f in figures)
+    ] == []
+    cooperative = dict(
+        CooperativeCourseCounter.objects.values_list("cooperative_id", "certified")
+    )
+    assert cooperative == {shared.pk: 3, small.pk: 2, distant.pk: 3}
+    village = {
+        row[0]: row[1:]
+        for row in VillageCourseCounter.objects.values_list(
+            "village_id", "certified", "covering"
+        )
+    }
+    assert village[home.pk] == (3, 1)
+    assert village[other.pk][1] == 1
+    assert village[third.pk] == (2, 0)
+    assert village[far.pk] == (3, 1)
+    regency = dict(RegencyCourseCounter.objects.values_list("regency_id", "covered"))
+    assert regency["63.03"] == 2
+    assert regency[far.regency_id] == 1
+    assert VillageTally.objects.get(village_id=other.pk).courses_covered == 1
+
+
+def test_batch_notifies_its_holders_once_in_one_task(
+    cohort_enrollments, django_capture_on_commit_callbacks, monkeypatch
+):
+    from django.core import mail
+
+    from certificates import tasks
+
+    for n, enrollment in enumerate(cohort_enrollments):
+        type(enrollment.user).objects.filter(pk=enrollment.user_id).update(
+            email=f"peserta{n}@contoh.id"
+        )
+    sent = []
+    real_delay = tasks.certificates_notify_many_task.delay
+    monkeypatch.setattr(
+        tasks.certificates_notify_many_task,
+        "delay",
+        lambda ids: sent.append(ids) or real_delay(ids),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        certificates_issue_many(enrollment_ids=[e.pk for e in cohort_enrollments])
+    assert len(sent) == 1
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        f"peserta{n}@contoh.id" for n in range(5)
+    ]
+    assert not Certificate.objects.filter(notified_at__isnull=True).exists()
+    # Safe to run twice: nobody is told again.
+    assert services.certificates_notify_many(certificate_ids=sent[0]) == 0
+    assert len(mail.outbox) == 5
+
+
+def test_a_failed_upload_deletes_the_batch_uploads_and_its_retry_finishes(
+    cohort_enrollments, monkeypatch
+):
+    from certificates import uploads
+
+    ids = [e.pk for e in cohort_enrollments]
+    real_put = uploads.Uploader.put
+    calls = {"n": 0}
+
+    def put_fails_on_the_fourth(self, ident, key, pdf):
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise ConnectionError("S3 endpoint went away")
+        return real_put(self, ident, key, pdf)
+
+    monkeypatch.setattr(uploads.Uploader, "put", put_fails_on_the_fourth)
+    with pytest.raises(ConnectionError):
+        certificates_issue_many(enrollment_ids=ids)
+    assert set(Certificate.objects.values_list("status", flat=True)) == {"pending"}
+    for certificate in Certificate.objects.all():
+        assert not storages["private"].exists(f"certificates/{certificate.code}/v1.pdf")
+    assert not CertificateEvent.objects.exists()
+    assert not VillageCourseCounter.objects.filter(certified__gt=0).exists()
+
+    monkeypatch.setattr(uploads.Uploader, "put", real_put)
+    assert certificates_issue_many(enrollment_ids=ids) == 5
+    assert CertificateEvent.objects.filter(action="issued").count() == 5
+    assert VillageCourseCounter.objects.get().certified == 5
