@@ -21,6 +21,7 @@ from lms.phones import normalize_phone
 from . import counters
 from .importing import FileRefused, Row, normalize_village_code, read_rows
 from .models import ExportJob, JobStatus, ProgrammeImport
+from .moves import counters_participant_moved
 
 logger = logging.getLogger(__name__)
 
@@ -361,6 +362,7 @@ def programme_rows_apply(
     outcome = ImportOutcome()
     chosen = _cooperatives(good=good)
     moved: Counter[str] = Counter()  # participants gained (lost) per village
+    relocated: list[tuple[int, str | None, int | None]] = []  # pk, old village, coop
     new_users: list[User] = []
     changed: list[User] = []
     for row in good:
@@ -390,6 +392,11 @@ def programme_rows_apply(
             if user.village_id != wanted["village_id"]:
                 moved[user.village_id] -= 1
                 moved[wanted["village_id"]] += 1
+            if (user.village_id, user.cooperative_id) != (
+                wanted["village_id"],
+                wanted["cooperative_id"],
+            ):
+                relocated.append((user.pk, user.village_id, user.cooperative_id))
             for name, value in wanted.items():
                 setattr(user, name, value)
             changed.append(user)
@@ -398,6 +405,15 @@ def programme_rows_apply(
     User.objects.bulk_update(changed, UPDATABLE, batch_size=500)
     moved.update(user.village_id for user in new_users)
     counters.counters_registrations_moved(participants=moved)
+    now_at = {user.pk: (user.village_id, user.cooperative_id) for user in changed}
+    for pk, old_village, old_cooperative in relocated:
+        counters_participant_moved(
+            user_id=pk,
+            old_village=old_village,
+            new_village=now_at[pk][0],
+            old_cooperative=old_cooperative,
+            new_cooperative=now_at[pk][1],
+        )
     outcome.created = len(new_users)
     outcome.updated = len(changed)
     outcome.user_ids.extend(u.pk for u in new_users)

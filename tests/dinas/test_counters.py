@@ -220,3 +220,55 @@ def test_batch_issuing_moves_the_same_counters_as_one_by_one(db, course, setting
     assert (counter.certified, counter.covering) == (3, 1)
     assert VillageTally.objects.get(pk=BANJAR_VILLAGE).courses_covered == 1
     assert counters_differences() == []
+
+
+def test_a_participant_moved_by_a_reimport_takes_their_counts_along(
+    db, course, province_officer, settings
+):
+    """Progress, certificates and coverage follow a participant whom a new upload
+    places in another village and cooperative."""
+    from lms.dinas.importing import read_rows
+    from lms.dinas.services import (
+        _database_conflicts,
+        programme_rows_apply,
+        programme_rows_validate,
+    )
+
+    settings.DINAS_COVERAGE_PARTICIPANTS = 1
+    village = Village.objects.get(pk=BANJAR_VILLAGE)
+    person = registered_participant(village=village, full_name="Siti Aminah")
+    enrollment = enrollment_create(user=person, course=course)
+    _complete(enrollment, list(course_lessons(course)))
+    certificate_issue(enrollment_id=enrollment.pk)
+    assert VillageCourseCounter.objects.get(village=village).covering == 1
+
+    phone = "0" + person.phone[3:]
+    data = (
+        "Nama Lengkap,No. HP,E-mail,Jabatan,Nama Koperasi,Kode Desa\n"
+        f"Siti Aminah,{phone},,Bendahara,KDMP Tanipah,{NEIGHBOUR_VILLAGE}\n"
+    ).encode()
+    good, refused = programme_rows_validate(
+        rows=read_rows(data), officer=province_officer
+    )
+    good, existing = _database_conflicts(
+        good=good, officer=province_officer, refused=refused
+    )
+    assert not refused
+    outcome = programme_rows_apply(good=good, existing=existing)
+    assert outcome.updated == 1
+
+    def counter(code):
+        return VillageCourseCounter.objects.get(village_id=code, course=course)
+
+    assert (counter(BANJAR_VILLAGE).completed, counter(BANJAR_VILLAGE).covering) == (
+        0,
+        0,
+    )
+    moved = counter(NEIGHBOUR_VILLAGE)
+    assert (moved.enrolled, moved.completed, moved.certified, moved.covering) == (
+        1,
+        1,
+        1,
+        1,
+    )
+    assert counters_differences() == []
