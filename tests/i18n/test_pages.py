@@ -24,7 +24,7 @@ from wagtail.users.models import UserProfile
 
 from courses.authoring import INSTRUCTORS_GROUP, authoring_setup
 from courses.factories import catalogue_get_or_create
-from lms.factories import InstructorFactory
+from lms.factories import InstructorFactory, ParticipantFactory
 from tests.i18n.conftest import (
     PASSWORD,
     anonymous_pages,
@@ -372,3 +372,25 @@ def test_an_unmarked_indonesian_sentence_is_caught_in_english(
     set_language(client, "en")
     runs = visible_text(get_page(client, reverse("lms:login")))
     assert "Belum punya akun?" in words_found(runs, INDONESIAN_MSGIDS)
+
+
+# ---------------------------------------------------------------- emails
+
+
+@pytest.mark.parametrize(
+    ("language", "subject", "greeting"),
+    [
+        ("id", "Atur ulang kata sandi Balai Daring", "Halo"),
+        ("en", "Reset your Balai Daring password", "Hello"),
+    ],
+)
+def test_the_password_reset_email_speaks_the_chosen_language(
+    client, mailoutbox, language, subject, greeting
+):
+    ParticipantFactory(email="zaki@contoh.id")
+    set_language(client, language)
+    response = client.post(reverse("lms:password_reset"), {"email": "zaki@contoh.id"})
+    assert response.status_code == 302
+    (mail,) = mailoutbox
+    assert mail.subject == subject
+    assert mail.body.startswith(greeting)
