@@ -37,13 +37,33 @@ SCREENSHOTS = REPO / ".screenshots"
 DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
 
 
-@pytest.fixture(autouse=True)
-def kalsel_regions(request):
-    """Kalimantan Selatan's regions (province 63) for every test that uses the database.
+def wagtail_base_ensure() -> None:
+    """Wagtail's locale, root page and default site, as its migrations make them.
 
-    Loaded from the shipped data; cheap when already there. Transactional tests
-    flush the tables afterwards, so this checks each time.
+    Transactional tests flush every table afterwards (migration data included), so
+    the next test puts back what pages, URLs and the admin need.
     """
+    from django.conf import settings
+
+    from wagtail.models import Locale, Page, Site
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.objects.filter(depth=1).first()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Site.objects.filter(is_default_site=True).exists():
+        home = root.get_children().first() or root.add_child(
+            instance=Page(title="Balai Daring", slug="beranda")
+        )
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True
+        )
+
+
+@pytest.fixture(autouse=True)
+def base_data(request):
+    """For every test that uses the database: Wagtail's base rows and Kalimantan
+    Selatan's regions (province 63, loaded from the shipped data; cheap when there)."""
     uses_db = request.node.get_closest_marker("django_db") or (
         DB_FIXTURES & set(request.fixturenames)
     )
@@ -59,6 +79,7 @@ def kalsel_regions(request):
     from lms.models import Province
     from lms.services import wilayah_load
 
+    wagtail_base_ensure()
     if not Province.objects.filter(pk="63").exists():
         wilayah_load(province_code="63")
 

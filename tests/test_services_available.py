@@ -1,8 +1,11 @@
 """The real services the integration tests stand on are there and usable."""
 
+import time
 import urllib.request
+import uuid
 
 import pytest
+import redis
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
@@ -10,13 +13,19 @@ from django.core.files.storage import storages
 from lms.celery import app
 
 
-@app.task(name="tests.add")
-def add(x: int, y: int) -> int:
-    return x + y
+@app.task(name="tests.remember_sum")
+def remember_sum(key: str, x: int, y: int) -> None:
+    redis.Redis(host="127.0.0.1", port=6379, db=14).set(key, x + y, ex=60)
 
 
 def test_a_real_celery_worker_on_redis_runs_a_task(celery_worker):
-    assert add.delay(2, 3).get(timeout=20) == 5
+    key = f"test-sum-{uuid.uuid4().hex}"
+    remember_sum.delay(key, 2, 3)
+    store = redis.Redis(host="127.0.0.1", port=6379, db=14)
+    deadline = time.monotonic() + 20
+    while store.get(key) is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert store.get(key) == b"5"
 
 
 @pytest.mark.django_db
