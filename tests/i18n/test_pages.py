@@ -136,7 +136,13 @@ INDONESIAN_MSGIDS, ENGLISH_MSGSTRS = _catalogue_phrases()
 
 def _pages(client, world):
     """(name, runs of visible text) for every participant-facing page."""
-    for name, url in anonymous_pages().items():
+    guest = {
+        **anonymous_pages(),
+        "home (guest)": reverse("lms:home"),
+        "catalogue (guest)": world.course.get_parent().specific.url,
+        "course (guest)": world.course.url,
+    }
+    for name, url in guest.items():
         yield name, get_page(client, url)
     client.force_login(world.participant)
     pages = {**world.participant_pages(), "quiz attempt": world.open_attempt_page()}
