@@ -76,6 +76,7 @@ def fresh_catalogue(tmp_path_factory) -> Path:
             "makemessages",
             locale=["en"],
             no_obsolete=True,
+            add_location="file",
             verbosity=0,
             ignore_patterns=MAKEMESSAGES_IGNORE,
         )
