@@ -67,6 +67,7 @@ def gradebook_xlsx(request, cohort_id: int):
     sheet.append(
         [_("Nama"), _("Koperasi"), _("Kemajuan (%)")]
         + [quiz.title for quiz in book["quizzes"]]
+        + [f"{activity.title} (H5P)" for activity in book["activities"]]
         + [_("Gain ternormalisasi")]
     )
     for row in book["rows"]:
@@ -78,6 +79,7 @@ def gradebook_xlsx(request, cohort_id: int):
                 enrollment.progress_percent,
             ]
             + [_fmt(score) for score in row["scores"]]
+            + [_fmt(score) for score in row["activity_scores"]]
             + [row["gain"]]
         )
     buffer = BytesIO()

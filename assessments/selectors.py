@@ -209,8 +209,33 @@ def cohorts_taught(*, user: User) -> QuerySet[Cohort]:
     )
 
 
+def course_h5p_activities(*, course: CoursePage) -> list:
+    """The H5P activities placed in the course's live lessons, in lesson order
+    (through the explicit LessonActivity relation)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from content.models import H5PActivity
+    from courses.models import LessonActivity, LessonPage
+
+    ids = list(
+        dict.fromkeys(
+            LessonActivity.objects.filter(
+                content_type=ContentType.objects.get_for_model(H5PActivity),
+                lesson__in=LessonPage.objects.live().descendant_of(course),
+            )
+            .order_by("lesson__path", "sort_order")
+            .values_list("object_id", flat=True)
+        )
+    )
+    activities = H5PActivity.objects.in_bulk(ids)
+    return [activities[i] for i in ids if i in activities]
+
+
 def gradebook(*, cohort: Cohort) -> dict:
-    """Participants × assessments of a cohort, with pre/post gain per participant."""
+    """Participants × assessments of a cohort (quizzes, then the course's H5P
+    activities by the course's score policy), with pre/post gain per participant."""
+    from content.selectors import activity_scores
+
     course = cohort.course
     rank = {"pretest": 0, "module": 1, "practice": 2, "posttest": 3}
     quizzes = sorted(
@@ -224,6 +249,8 @@ def gradebook(*, cohort: Cohort) -> dict:
     scores = _scores_for(
         quizzes=quizzes, enrollments=enrollments, policy=course.score_policy
     )
+    activities = course_h5p_activities(course=course)
+    h5p = activity_scores(enrollments, activities) if activities else {}
     pre = [q for q in quizzes if q.purpose == Quiz.Purpose.PRETEST]
     post = [q for q in quizzes if q.purpose == Quiz.Purpose.POSTTEST]
     rows = []
@@ -234,12 +261,17 @@ def gradebook(*, cohort: Cohort) -> dict:
             {
                 "enrollment": enrollment,
                 "scores": [scores.get((enrollment.pk, q.pk)) for q in quizzes],
+                "activity_scores": [
+                    getattr(h5p.get((enrollment.pk, a.pk)), "percent", None)
+                    for a in activities
+                ],
                 "gain": normalised_gain(pre=pre_score, post=post_score),
             }
         )
     return {
         "cohort": cohort,
         "quizzes": quizzes,
+        "activities": activities,
         "rows": rows,
         "cohort_gain": cohort_gain(
             pairs=[

@@ -257,14 +257,25 @@ def attempt_submit(
     Answers saved before the deadline are graded; essays wait for an instructor.
     """
     now = now or timezone.now()
+    # Lock the attempt and its enrolment, not the quiz or course rows every
+    # participant shares; course and user come along for the progress update.
     attempt = (
-        Attempt.objects.select_for_update()
-        .select_related("quiz", "enrollment")
+        Attempt.objects.select_for_update(of=("self", "enrollment"))
+        .select_related("quiz", "enrollment__course", "enrollment__user")
         .get(pk=attempt.pk)
     )
     if attempt.status != Attempt.Status.IN_PROGRESS:
         return attempt, False
-    answers = list(attempt.answers.select_related("question"))
+    answers = list(
+        attempt.answers.select_related("question").only(
+            "id",
+            "attempt_id",
+            "response",
+            "question__kind",
+            "question__data",
+            "question__points",
+        )
+    )
     needs_review = False
     for answer in answers:
         fraction = kind_for(answer.question.kind).grade(
@@ -289,7 +300,9 @@ def attempt_submit(
             "graded_at",
         ]
     )
-    activity_result_recorded(enrollment=attempt.enrollment, activity=attempt.quiz)
+    activity_result_recorded(
+        enrollment=attempt.enrollment, activity=attempt.quiz, enrollment_locked=True
+    )
     return attempt, True
 
 
@@ -319,8 +332,8 @@ def essay_grade(
     """
     now = now or timezone.now()
     attempt = (
-        Attempt.objects.select_for_update()
-        .select_related("quiz", "enrollment")
+        Attempt.objects.select_for_update(of=("self", "enrollment"))
+        .select_related("quiz", "enrollment__course")
         .get(pk=answer.attempt_id)
     )
     answer = Answer.objects.select_related("question").get(pk=answer.pk)

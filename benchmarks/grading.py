@@ -10,7 +10,8 @@ auto-graded kind: single, multiple, true/false, numeric, short, ordering, matchi
 and N participants (default 50). Each participant starts an attempt and saves 40
 answers through `answer_save` (timed; the queries of each save are counted); then
 `attempt_submit` grades it (timed: grading, the attempt's score, and the result
-landing in the lesson's and course's progress, up to the certificate task being\nenqueued). Prints the median and 95th
+landing in the lesson's and course's progress, up to the certificate task being
+enqueued). Prints the median and 95th
 percentile against the targets: grading under 50 ms; one write per saved answer.
 """
 
@@ -119,6 +120,7 @@ def main() -> None:
 
     services.activity_result_recorded = timed_recorded
     grade_ms, save_ms, save_queries, save_writes = [], [], [], []
+    submit_queries: list[int] = []
     for enrollment in enrollments:
         attempt = attempt_start(quiz=quiz, enrollment=enrollment)
         for answer in attempt.answers.select_related("question"):
@@ -138,9 +140,11 @@ def main() -> None:
                     if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
                 )
             )
-        start = time.perf_counter()
-        attempt, graded = attempt_submit(attempt=attempt)
-        grade_ms.append((time.perf_counter() - start) * 1000)
+        with CaptureQueriesContext(connection) as ctx:
+            start = time.perf_counter()
+            attempt, graded = attempt_submit(attempt=attempt)
+            grade_ms.append((time.perf_counter() - start) * 1000)
+        submit_queries.append(len(ctx.captured_queries))
         assert graded and attempt.score == 100, attempt.score
     assert len(enqueued) == len(enrollments)  # each enrolment completed once
 
@@ -163,6 +167,10 @@ def main() -> None:
         f"  of which grading (lock, read, grade, write fractions and score, commit): median "
         f"{statistics.median(own):.1f} ms; progress and completion (courses.progress): "
         f"median {statistics.median(progress_ms):.1f} ms"
+    )
+    print(
+        f"  database round trips per submit (BEGIN … COMMIT): median "
+        f"{statistics.median(submit_queries):.0f}, max {max(submit_queries)}"
     )
     print(
         f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"

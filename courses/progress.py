@@ -43,8 +43,11 @@ def lesson_activities_done(*, enrollment: Enrollment, lesson: LessonPage) -> boo
 
 def _locked(enrollment: Enrollment) -> Enrollment:
     locked = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
-    if Enrollment.course.is_cached(enrollment):  # the course row is read once
+    # The course and user rows already read are not read again.
+    if Enrollment.course.is_cached(enrollment):
         locked.course = enrollment.course
+    if Enrollment.user.is_cached(enrollment):
+        locked.user = enrollment.user
     return locked
 
 
@@ -98,12 +101,17 @@ def lesson_reached_end(*, enrollment: Enrollment, lesson: LessonPage) -> LessonP
     return progress
 
 
-@transaction.atomic
-def activity_result_recorded(*, enrollment: Enrollment, activity) -> None:
+@transaction.atomic(savepoint=False)
+def activity_result_recorded(
+    *, enrollment: Enrollment, activity, enrollment_locked: bool = False
+) -> None:
     """A quiz or H5P result landed: lessons holding that activity may now complete.
 
     A lesson whose end was already reached completes here; one not yet read stays
-    open until the participant reaches its end.
+    open until the participant reaches its end. Always part of the caller's write
+    (no savepoint of its own: an error rolls the whole transaction back). A caller
+    that already holds the enrolment row locked, freshly read in this transaction
+    (`assessments.services.attempt_submit`), says so with `enrollment_locked`.
     """
     content_type = ContentType.objects.get_for_model(activity)
     holders = LessonActivity.objects.filter(
@@ -145,7 +153,7 @@ def activity_result_recorded(*, enrollment: Enrollment, activity) -> None:
             ).exclude(status=LessonProgress.Status.COMPLETED).update(
                 status=LessonProgress.Status.COMPLETED, completed_at=timezone.now()
             )
-    _progress_update(enrollment=enrollment)
+    _progress_update(enrollment=enrollment, locked=enrollment_locked)
 
 
 def _progress_rows(*, enrollment: Enrollment, lesson_ids: list[int]) -> dict[int, str]:
@@ -219,8 +227,9 @@ def enrollment_progress_update(*, enrollment: Enrollment) -> Enrollment:
     return _progress_update(enrollment=enrollment)
 
 
-def _progress_update(*, enrollment: Enrollment) -> Enrollment:
-    enrollment = _locked(enrollment)
+def _progress_update(*, enrollment: Enrollment, locked: bool = False) -> Enrollment:
+    if not locked:
+        enrollment = _locked(enrollment)
     total, done = _lessons_done(enrollment)
     percent = round(100 * done / total) if total else 0
     if enrollment.completed_at is None and total and done == total:

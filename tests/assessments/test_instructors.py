@@ -171,3 +171,48 @@ def test_the_admin_lists_only_the_instructors_own_quizzes(client, course, instru
         client.get(f"/admin/snippets/assessments/quiz/edit/{mine.pk}/").status_code
         == 200
     )
+
+
+def test_the_gradebook_has_a_column_per_h5p_activity_of_the_course(
+    client, course, instructor
+):
+    from openpyxl import load_workbook
+
+    from django.contrib.contenttypes.models import ContentType
+
+    from content.factories import H5PActivityFactory
+    from content.models import H5PResult
+    from courses.models import LessonActivity, LessonPage
+
+    cohort = CohortFactory(course=course)
+    simulation = H5PActivityFactory(title="Simulasi pembagian SHU")
+    H5PActivityFactory(title="Aktivitas di luar kursus")
+    lesson = LessonPage.objects.descendant_of(course).order_by("path").first()
+    LessonActivity.objects.create(
+        lesson=lesson,
+        content_type=ContentType.objects.get_for_model(simulation),
+        object_id=simulation.pk,
+    )
+    played = EnrollmentFactory(course=course, cohort=cohort, user__full_name="Ani")
+    EnrollmentFactory(course=course, cohort=cohort, user__full_name="Budi")
+    H5PResult.objects.create(
+        enrollment=played,
+        activity=simulation,
+        attempts=2,
+        best_scaled=0.85,
+        last_scaled=0.6,
+        completed=True,
+    )
+    client.force_login(instructor)
+    page = client.get(
+        reverse("assessments:gradebook", args=[cohort.pk])
+    ).content.decode()
+    assert "Simulasi pembagian SHU" in page
+    assert "Aktivitas di luar kursus" not in page
+    assert '<td class="num">85</td>' in page  # best score (the course's policy)
+    response = client.get(reverse("assessments:gradebook_xlsx", args=[cohort.pk]))
+    rows = list(load_workbook(BytesIO(response.content)).active.values)
+    assert rows[0][3:] == ("Simulasi pembagian SHU (H5P)", "Gain ternormalisasi")
+    by_name = {row[0]: row for row in rows[1:]}
+    assert by_name["Ani"][3] == 85.0
+    assert by_name["Budi"][3] is None
