@@ -229,6 +229,12 @@ def main() -> None:
         help="one certificate_issue_task per enrolment (the course-completion path) "
         "instead of certificates_issue_many_task batches of 50 (the cohort path)",
     )
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        help="enrolments per batch task (default: certificates.services.BATCH_SIZE)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -304,15 +310,16 @@ def main() -> None:
             "worker": _cpu_seconds(worker.pid),
             "moto": _cpu_seconds(moto.pid),
         }
+        batch_size = args.batch_size or BATCH_SIZE
         t0 = time.perf_counter()
         rest = enrollment_ids[1:]
         if args.per_enrollment:
             for enrollment_id in rest:
                 certificate_issue_task.apply_async((enrollment_id,), queue=queue)
         else:
-            for start in range(0, len(rest), BATCH_SIZE):
+            for start in range(0, len(rest), batch_size):
                 certificates_issue_many_task.apply_async(
-                    (rest[start : start + BATCH_SIZE],), queue=queue
+                    (rest[start : start + batch_size],), queue=queue
                 )
         enqueued = time.perf_counter() - t0
         _wait_valid(Certificate, len(enrollment_ids), timeout=1800)
@@ -359,7 +366,7 @@ def main() -> None:
     mode = (
         "certificate_issue_task per enrolment"
         if args.per_enrollment
-        else f"certificates_issue_many_task, batches of {BATCH_SIZE}"
+        else f"certificates_issue_many_task, batches of {batch_size}"
     )
     print(f"machine: {os.cpu_count()} cores; Celery prefork x{args.concurrency}")
     print(f"path: {mode}")

@@ -543,48 +543,66 @@ def certificates_pending_resume() -> int:
     return len(ids)
 
 
-def certificate_notify(*, certificate_id: int) -> bool:
-    """Tell the holder their certificate is ready (once per version)."""
+def _ready_message(certificate: Certificate) -> Message:
     from django.conf import settings
     from django.urls import reverse
 
+    return Message(
+        subject=_("Sertifikat Anda sudah terbit: %(course)s")
+        % {"course": certificate.course_title},
+        text=_(
+            "Selamat, %(name)s! Anda telah menyelesaikan pelatihan %(course)s. "
+            "Sertifikat nomor %(number)s dapat diunduh di Balai Daring:"
+        )
+        % {
+            "name": certificate.holder_name,
+            "course": certificate.course_title,
+            "number": certificate.number,
+        },
+        url=settings.SITE_URL.rstrip("/") + reverse("certificates:mine"),
+    )
+
+
+def certificate_notify(*, certificate_id: int) -> bool:
+    """Tell the holder their certificate is ready (once per version)."""
     certificate = Certificate.objects.select_related("enrollment__user").get(
         pk=certificate_id
     )
     if certificate.status != Certificate.Status.VALID or certificate.notified_at:
         return False
-    url = settings.SITE_URL.rstrip("/") + reverse("certificates:mine")
-    notify(
-        user=certificate.enrollment.user,
-        message=Message(
-            subject=_("Sertifikat Anda sudah terbit: %(course)s")
-            % {"course": certificate.course_title},
-            text=_(
-                "Selamat, %(name)s! Anda telah menyelesaikan pelatihan %(course)s. "
-                "Sertifikat nomor %(number)s dapat diunduh di Balai Daring:"
-            )
-            % {
-                "name": certificate.holder_name,
-                "course": certificate.course_title,
-                "number": certificate.number,
-            },
-            url=url,
-        ),
-    )
+    notify(user=certificate.enrollment.user, message=_ready_message(certificate))
     Certificate.objects.filter(pk=certificate.pk).update(notified_at=timezone.now())
     return True
 
 
 def certificates_notify_many(*, certificate_ids: list[int]) -> int:
-    """`certificate_notify` for a batch's certificates (one task, not one each).
+    """`certificate_notify` for a batch's certificates: one task, two queries.
 
-    Safe to run twice: a certificate already notified for its version is skipped.
-    Returns how many were notified now.
+    Safe to run twice: certificates already notified for their version are
+    skipped; if a send fails, those sent before it are marked before the error
+    goes up (so the task's retry tells only the others). Returns how many were
+    notified now.
     """
-    return sum(
-        certificate_notify(certificate_id=certificate_id)
-        for certificate_id in certificate_ids
+    certificates = (
+        Certificate.objects.select_related("enrollment__user")
+        .filter(
+            pk__in=certificate_ids,
+            status=Certificate.Status.VALID,
+            notified_at__isnull=True,
+        )
+        .order_by("pk")
     )
+    sent: list[int] = []
+    try:
+        for certificate in certificates:
+            notify(
+                user=certificate.enrollment.user, message=_ready_message(certificate)
+            )
+            sent.append(certificate.pk)
+    finally:
+        if sent:
+            Certificate.objects.filter(pk__in=sent).update(notified_at=timezone.now())
+    return len(sent)
 
 
 # ------------------------------------------------------------------ lifecycle

@@ -207,3 +207,36 @@ def test_a_failed_upload_deletes_the_batch_uploads_and_its_retry_finishes(
     assert certificates_issue_many(enrollment_ids=ids) == 5
     assert CertificateEvent.objects.filter(action="issued").count() == 5
     assert VillageCourseCounter.objects.get().certified == 5
+
+
+def test_a_failed_notification_marks_those_sent_and_the_retry_tells_the_rest(
+    cohort_enrollments, monkeypatch
+):
+    from django.core import mail
+
+    from certificates import notifiers
+
+    for n, enrollment in enumerate(cohort_enrollments):
+        type(enrollment.user).objects.filter(pk=enrollment.user_id).update(
+            email=f"peserta{n}@contoh.id"
+        )
+    monkeypatch.setattr(services, "_notify_enqueue_many", lambda ids: None)
+    certificates_issue_many(enrollment_ids=[e.pk for e in cohort_enrollments])
+    ids = list(Certificate.objects.order_by("pk").values_list("pk", flat=True))
+    real_send = notifiers.EmailChannel.send
+
+    def send_fails_on_the_third(self, *, user, message):
+        if len(mail.outbox) == 2:
+            raise ConnectionError("SMTP server went away")
+        return real_send(self, user=user, message=message)
+
+    monkeypatch.setattr(notifiers.EmailChannel, "send", send_fails_on_the_third)
+    with pytest.raises(ConnectionError):
+        services.certificates_notify_many(certificate_ids=ids)
+    assert Certificate.objects.filter(notified_at__isnull=False).count() == 2
+
+    monkeypatch.setattr(notifiers.EmailChannel, "send", real_send)
+    assert services.certificates_notify_many(certificate_ids=ids) == 3
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        f"peserta{n}@contoh.id" for n in range(5)
+    ]
