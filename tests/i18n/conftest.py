@@ -121,6 +121,8 @@ class World:
             ),
             "certificate lookup": reverse("certificates:verify_form"),
             "offline": reverse("lms:offline"),
+            "course (not enrolled)": self.elsewhere.url,
+            "lesson (not enrolled)": self.elsewhere_lesson.url,
         }
 
     def open_attempt_page(self) -> str:
@@ -180,6 +182,7 @@ def world(db, client) -> World:
         purpose="posttest",
         pass_mark=70,
         max_attempts=2,
+        time_limit_minutes=30,
         intro="Lorem ipsum.",
     )
     for order, (kind, data) in enumerate(
@@ -223,12 +226,25 @@ def world(db, client) -> World:
         balai=balai,
         summary="Lorem ipsum.",
     )
+    elsewhere = CoursePageFactory(
+        title="Sigma 303",
+        slug="sigma-303",
+        code="SG",
+        track=track,
+        balai=balai,
+        summary="Lorem ipsum.",
+    )
+    elsewhere_module = ModulePageFactory(parent=elsewhere, title="Beta", slug="beta")
+    elsewhere_lesson = LessonPageFactory(
+        parent=elsewhere_module, title="Beta 1", slug="beta-1", body=text_body("Sit.")
+    )
     certificate = certificate_issue(
         enrollment_id=CompletedEnrollmentFactory(user=participant, course=other).pk
     )
     client.logout()
     world = World(participant, course, lesson, quiz, attempt, certificate)
     world.open_attempt = open_attempt
+    world.elsewhere, world.elsewhere_lesson = elsewhere, elsewhere_lesson
     return world
 
 
