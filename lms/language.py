@@ -22,8 +22,16 @@ def language_chosen(request) -> str:
 
 
 class ChosenLanguageMiddleware(LocaleMiddleware):
-    """Django's LocaleMiddleware, choosing by cookie or LANGUAGE_CODE only."""
+    """Django's LocaleMiddleware, choosing by cookie or LANGUAGE_CODE only.
+
+    The platform does not use i18n_patterns, so the response only states its
+    language; it varies by the cookie (Vary: Cookie), not by Accept-Language.
+    """
 
     def process_request(self, request):
         translation.activate(language_chosen(request))
         request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response

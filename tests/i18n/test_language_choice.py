@@ -43,3 +43,10 @@ def test_a_regional_variant_is_served_as_its_language(client):
 def test_an_unknown_language_falls_back_to_indonesian(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
     assert '<html lang="id">' in get_page(client, reverse("lms:login"))
+
+
+def test_pages_vary_by_the_language_cookie_not_by_the_browser(client):
+    response = client.get(reverse("lms:login"), **PHONE_IN_ENGLISH)
+    vary = {value.strip() for value in response.get("Vary", "").split(",")}
+    assert "Cookie" in vary
+    assert "Accept-Language" not in vary
