@@ -113,3 +113,85 @@ def test_the_database_refuses_a_second_certificate_for_an_enrollment():
             completed_on=certificate.completed_on,
         )
     assert connection.vendor in ("postgresql", "sqlite")
+
+
+def test_overlapping_batches_and_single_issues_at_once_agree_without_deadlock():
+    """Batches lock their enrolments, certificates and counter rows in key order,
+    so overlapping batches (sharing cooperatives, villages and regencies) and
+    single issues finish without a deadlock (on PostgreSQL no retry is allowed)
+    and the counters agree with the raw rows."""
+    from certificates.services import certificates_issue_many
+    from lms.dinas.models import CooperativeCourseCounter
+    from lms.dinas.reconcile import counters_differences
+    from lms.factories import CooperativeFactory, ParticipantFactory
+    from lms.models import Village
+
+    template = CertificateTemplateFactory()
+    course = CompletedEnrollmentFactory(course__balai=template.balai).course
+    villages = [
+        village
+        for regency in ("63.03", "63.04")
+        for village in Village.objects.filter(regency_id=regency).order_by("code")[:4]
+    ]
+    enrollments = []
+    for village in villages:
+        cooperative = CooperativeFactory(home_village=village)
+        enrollments += [
+            CompletedEnrollmentFactory(
+                course=course,
+                user=ParticipantFactory(village=village, cooperative=cooperative),
+            )
+            for _ in range(3)
+        ]
+    ids = [e.pk for e in enrollments]
+    work = [
+        ("batch", ids[:16]),
+        ("batch", ids[8:]),
+        ("batch", ids[::-1]),
+        ("single", [ids[5]]),
+        ("single", [ids[20]]),
+    ]
+    retry_on_lock = connection.vendor == "sqlite"
+    errors = []
+    barrier = threading.Barrier(len(work))
+
+    def run(kind, targets):
+        barrier.wait()
+        try:
+            for _attempt in range(50):
+                try:
+                    if kind == "batch":
+                        certificates_issue_many(enrollment_ids=targets)
+                    else:
+                        certificate_issue(enrollment_id=targets[0])
+                    return
+                except OperationalError:
+                    if not retry_on_lock:
+                        raise
+                    time.sleep(0.05)
+            errors.append("gave up")
+        except Exception as exc:  # reported below
+            errors.append(repr(exc))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=w) for w in work]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=180)
+    assert errors == []
+    assert sorted(Certificate.objects.values_list("seq", flat=True)) == list(
+        range(1, 25)
+    )
+    assert set(Certificate.objects.values_list("status", flat=True)) == {"valid"}
+    assert CertificateEvent.objects.filter(action="issued").count() == 24
+    assert set(
+        CooperativeCourseCounter.objects.values_list("certified", flat=True)
+    ) == {3}
+    figures = ("certified", "covering", "covered", "courses_covered")
+    assert [
+        d
+        for d in counters_differences()
+        if any(d.stored.get(f) != d.computed.get(f) for f in figures)
+    ] == []
