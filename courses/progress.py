@@ -12,10 +12,12 @@ percentage and completeness come from one query (lessons that count, each flagge
 completed or not). Nested writes call private helpers, so no savepoint per step.
 """
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from .models import Enrollment, LessonActivity, LessonPage, LessonProgress
@@ -61,27 +63,40 @@ def lesson_visit(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgres
     return progress
 
 
+# How fresh "last studied" must be before a visit writes it again (reminders work
+# in days; a lesson page must not write a row on every view).
+LAST_STUDIED_RESOLUTION = timedelta(hours=1)
+
+
 def _enrollment_visited(*, enrollment: Enrollment, lesson: LessonPage | int) -> None:
-    """Where the participant continues, when they started, and their last study."""
+    """Where the participant continues, when they started, and their last study.
+
+    Writes only what changed, so re-reading a lesson is read-only.
+    """
     now = timezone.now()
-    changed = ["last_lesson_id"]
-    if isinstance(lesson, int):
-        enrollment.last_lesson_id = lesson
-    else:
-        enrollment.last_lesson = lesson
+    lesson_id = lesson if isinstance(lesson, int) else lesson.pk
+    changed = {}
+    if enrollment.last_lesson_id != lesson_id:
+        changed["last_lesson_id"] = enrollment.last_lesson_id = lesson_id
     if enrollment.started_at is None:
-        enrollment.started_at = now
-        changed.append("started_at")
+        changed["started_at"] = enrollment.started_at = now
     if enrollment.status == Enrollment.Status.ENROLLED:
-        enrollment.status = Enrollment.Status.IN_PROGRESS
-        changed.append("status")
+        changed["status"] = enrollment.status = Enrollment.Status.IN_PROGRESS
         from lms.dinas.counters import counters_enrollment_started
 
         counters_enrollment_started(enrollment=enrollment)
-    Enrollment.objects.filter(pk=enrollment.pk).update(
-        **{field: getattr(enrollment, field) for field in changed}
-    )
-    get_user_model().objects.filter(pk=enrollment.user_id).update(last_studied_at=now)
+    if changed:
+        Enrollment.objects.filter(pk=enrollment.pk).update(**changed)
+    stale = now - LAST_STUDIED_RESOLUTION
+    if Enrollment.user.is_cached(enrollment):
+        user = enrollment.user
+        if user.last_studied_at is None or user.last_studied_at < stale:
+            get_user_model().objects.filter(pk=user.pk).update(last_studied_at=now)
+            user.last_studied_at = now
+    else:
+        get_user_model().objects.filter(pk=enrollment.user_id).filter(
+            Q(last_studied_at__isnull=True) | Q(last_studied_at__lt=stale)
+        ).update(last_studied_at=now)
 
 
 @transaction.atomic
@@ -114,8 +129,11 @@ def activity_result_recorded(
     (`assessments.services.attempt_submit`), says so with `enrollment_locked`.
     """
     content_type = ContentType.objects.get_for_model(activity)
+    # Only the lessons of this enrolment's course (an activity may sit in several).
     holders = LessonActivity.objects.filter(
-        content_type=content_type, object_id=activity.pk
+        content_type=content_type,
+        object_id=activity.pk,
+        lesson__path__startswith=enrollment.course.path,
     ).values("lesson_id")
     # Every link of every lesson holding the activity, in one query.
     links = list(LessonActivity.objects.filter(lesson_id__in=holders))

@@ -154,7 +154,7 @@ def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
         Enrollment.objects.filter(
             user=user, course__in=CoursePage.objects.ancestor_of(lesson)
         )
-        .select_related("course")
+        .select_related("course", "user")
         .first()
     )
 

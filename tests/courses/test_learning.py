@@ -271,3 +271,47 @@ def test_my_learning_lists_the_participants_own_courses(
 
     assert "Akuntansi Dasar" in page
     assert "Kursus Orang Lain" not in page
+
+
+def test_reading_a_lesson_again_writes_nothing(
+    client, participant, enrollment, lessons
+):
+    """A lesson page under load must not write a row on every view."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(participant)
+    client.get(lessons[0].url)  # the first visit starts the lesson and the course
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(lessons[0].url).status_code == 200
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE"))
+        and "django_session" not in q["sql"]
+    ]
+    assert writes == []
+
+
+def test_an_activity_result_completes_only_lessons_of_the_enrolments_course(
+    participant, enrollment, lessons, monkeypatch
+):
+    from courses.factories import course_tree
+    from courses.progress import activity_result_recorded
+
+    activity = H5PActivity.objects.create(title="Dipakai dua kursus")
+    monkeypatch.setattr(H5PActivity, "is_done", lambda self, enrollment: True)
+    other_course = course_tree(modules=1, lessons=1)
+    other_lesson = LessonPage.objects.descendant_of(other_course).first()
+    for lesson in (lessons[0], other_lesson):
+        lesson.body = json.dumps([{"type": "h5p", "value": {"activity": activity.pk}}])
+        lesson.save_revision().publish()
+        lesson_activities_sync(lesson=lesson)
+    activity_result_recorded(enrollment=enrollment, activity=activity)
+    touched = set(
+        LessonProgress.objects.filter(enrollment=enrollment).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    assert other_lesson.pk not in touched
+    assert lessons[0].pk in touched
