@@ -276,7 +276,7 @@ def main() -> None:
         _django()
         from django.db import connection
 
-        from certificates.models import Certificate, IssuerSequence
+        from certificates.models import Certificate, CertificateEvent, IssuerSequence
         from certificates.services import BATCH_SIZE
         from certificates.tasks import (
             certificate_issue_task,
@@ -335,6 +335,17 @@ def main() -> None:
         seqs = sorted(Certificate.objects.values_list("seq", flat=True))
         gapless = seqs == list(range(1, len(enrollment_ids) + 1))
         sequence = IssuerSequence.objects.get().last_value
+        events = CertificateEvent.objects.filter(action="issued").count()
+        without_file = Certificate.objects.filter(file="").count()
+        from lms.dinas.reconcile import counters_differences
+
+        # The set-up enrols without counters; the certificates' figures must agree.
+        figures = ("certified", "covering", "covered", "courses_covered")
+        disagree = [
+            d
+            for d in counters_differences()
+            if any(d.stored.get(f) != d.computed.get(f) for f in figures)
+        ]
         s3 = boto3.resource(
             "s3",
             endpoint_url=s3_url,
@@ -402,7 +413,16 @@ def main() -> None:
         f"checks: numbers 1..{len(seqs)} without gaps: {gapless}; "
         f"sequence at {sequence}; objects in bucket: {objects}"
     )
-    if not (gapless and objects == len(enrollment_ids) == sequence):
+    print(
+        f"checks: 'issued' events: {events}; VALID without a file: {without_file}; "
+        f"Dinas counters disagreeing with the raw rows: {len(disagree)}"
+    )
+    if not (
+        gapless
+        and objects == len(enrollment_ids) == sequence == events
+        and not without_file
+        and not disagree
+    ):
         raise SystemExit("the batch does not check out")
 
 
