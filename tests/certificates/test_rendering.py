@@ -314,7 +314,9 @@ def test_the_qr_code_is_drawn_as_one_filled_path_of_rectangles():
 
 
 def test_the_qr_code_on_the_page_scans_to_the_verification_url(tmp_path):
-    assert ZBARIMG, "zbarimg (Debian's zbar-tools) is needed; `manage.py test` installs it"
+    assert ZBARIMG, (
+        "zbarimg (Debian's zbar-tools) is needed; `manage.py test` installs it"
+    )
     data = _data(verify_url="https://balaidaring.id/sertifikat/v/63-2026-9-ABCDEF")
     (tmp_path / "c.pdf").write_bytes(render_certificate(_layout(), data))
     subprocess.run(  # noqa: S603  a fixed tool on our own file
