@@ -20,7 +20,9 @@ DEBIAN_PACKAGES = {
 
 
 def debian_packages_missing() -> list[str]:
-    return sorted({pkg for path, pkg in DEBIAN_PACKAGES.items() if not os.path.exists(path)})
+    return sorted(
+        {pkg for path, pkg in DEBIAN_PACKAGES.items() if not os.path.exists(path)}
+    )
 
 
 class Command(BaseCommand):
