@@ -96,6 +96,15 @@ class Meter:
         return totals
 
 
+# The H5P player runs in a sandboxed (opaque-origin) iframe, which Chromium puts in
+# a process of its own; the page's DevTools session would not see its requests.
+# Keeping frames in the page's process lets the meter count the player's bytes too.
+IN_PROCESS_FRAMES = [
+    "--disable-site-isolation-trials",
+    "--disable-features=IsolateOrigins,site-per-process",
+]
+
+
 def _is_player(url: str) -> bool:
     return "h5p" in url.lower()
 
@@ -218,7 +227,9 @@ def main() -> None:
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS + IN_PROCESS_FRAMES,
         )
         participant = login(server.url, PARTICIPANT)
         dinas = login(server.url, DINAS)
