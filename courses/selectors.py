@@ -151,20 +151,35 @@ def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
     if not user.is_authenticated:
         return None
     return (
-        Enrollment.objects.filter(
-            user=user, course__in=CoursePage.objects.ancestor_of(lesson)
-        )
+        Enrollment.objects.filter(user=user, course__path=_ancestor_path(lesson, 2))
         .select_related("course", "user")
         .first()
     )
 
 
-def lesson_context(*, lesson: LessonPage, user: User) -> dict:
-    module = lesson.get_parent().specific
-    course = module.get_parent().specific
-    enrollment = enrollment_for(user=user, course=course)
-    progress = None
+def _ancestor_path(page, levels: int) -> str:
+    """The tree path of the page `levels` above (lesson → module 1, → course 2)."""
+    return page.path[: len(page.path) - levels * page.steplen]
+
+
+def lesson_context(
+    *,
+    lesson: LessonPage,
+    user: User,
+    enrollment: Enrollment | None = None,
+    progress: LessonProgress | None = None,
+) -> dict:
+    """What a lesson page shows. `enrollment` and `progress`, when the caller has
+    already read them for this request, are not read again."""
+    module = ModulePage.objects.get(path=_ancestor_path(lesson, 1))
     if enrollment is not None:
+        course = enrollment.course
+    else:
+        course = CoursePage.objects.select_related("balai").get(
+            path=_ancestor_path(lesson, 2)
+        )
+        enrollment = enrollment_for(user=user, course=course)
+    if enrollment is not None and progress is None:
         progress = LessonProgress.objects.filter(
             enrollment=enrollment, lesson=lesson
         ).first()

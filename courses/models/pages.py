@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -17,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from lms.models import Balai, Position
 
@@ -44,6 +46,21 @@ class CourseIndexPage(BalaiPermissionsMixin, Page):
 
     class Meta:
         verbose_name = _("katalog kursus")
+
+    def route(self, request, path_components):
+        """Find a course, module or lesson by its URL path in one query.
+
+        Wagtail's default walks the tree a query per level; a lesson is four levels
+        below the catalogue, and lesson pages are the hottest pages there are.
+        Like the default, only the page served must be live.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+        page = Page.objects.filter(url_path=url_path).specific().first()
+        if page is None or not page.live:
+            raise Http404
+        return RouteResult(page)
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import catalogue_context
@@ -219,15 +236,23 @@ class LessonPage(BalaiPermissionsMixin, Page):
         # Opening a lesson starts it and is where "continue" brings the
         # participant back to.
         enrollment = lesson_enrollment(lesson=self, user=request.user)
+        progress = None
         if enrollment is not None and request.method == "GET":
-            lesson_visit(enrollment=enrollment, lesson=self)
+            progress = lesson_visit(enrollment=enrollment, lesson=self)
+        # Read once per request; get_context reuses them.
+        request.lesson_state = (enrollment, progress)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(lesson=self, user=request.user))
+        enrollment, progress = getattr(request, "lesson_state", (None, None))
+        context.update(
+            lesson_context(
+                lesson=self, user=request.user, enrollment=enrollment, progress=progress
+            )
+        )
         return context
 
 

@@ -315,3 +315,20 @@ def test_an_activity_result_completes_only_lessons_of_the_enrolments_course(
     )
     assert other_lesson.pk not in touched
     assert lessons[0].pk in touched
+
+
+def test_course_pages_are_found_by_their_url_in_few_queries(
+    client, participant, enrollment, lessons, django_assert_max_num_queries
+):
+    """The catalogue routes straight to a lesson (no query per tree level)."""
+    client.force_login(participant)
+    client.get(lessons[0].url)
+    with django_assert_max_num_queries(17):
+        assert client.get(lessons[0].url).status_code == 200
+    assert client.get(lessons[0].url + "tidak-ada/").status_code == 404
+
+
+def test_an_unpublished_lesson_is_not_served(client, participant, enrollment, lessons):
+    client.force_login(participant)
+    lessons[0].unpublish()
+    assert client.get(lessons[0].url).status_code == 404
