@@ -69,3 +69,36 @@ def test_a_participant_takes_a_quiz_on_a_phone_loses_the_connection_and_loses_no
     assert page.locator("#nilai").inner_text() == "100"
     assert page.get_by_text("Lulus", exact=True).is_visible()
     screenshot(page, "assessments-quiz-result-360")
+
+
+def test_answers_already_sent_survive_a_page_shown_from_the_offline_cache(
+    page_root, phone_page, login_in_browser
+):
+    """The offline cache may show the attempt page as it was before answers were
+    given (and sent); the phone's own record of the answers fills it back in."""
+    course = course_tree(modules=1, lessons=1)
+    quiz = quiz_with_questions(course=course, kinds=["truefalse", "numeric"])
+    quiz_place_in_lesson(
+        quiz=quiz, lesson=LessonPage.objects.descendant_of(course).get()
+    )
+    user = ParticipantFactory(phone="+6281200000002")
+    EnrollmentFactory(user=user, course=course)
+    page = phone_page
+    login_in_browser(page, "0812-0000-0002", "sandi-rahasia-123")
+    page.goto(f"/kuis/{quiz.pk}/")
+    page.get_by_role("button", name="Mulai kuis").click()
+    stale_html = page.content()  # the page before any answer
+    attempt_url = page.url
+
+    page.get_by_label("Benar", exact=True).check()
+    page.get_by_label("Jawaban (Rp)").fill("26.666,67")
+    page.get_by_label("Jawaban (Rp)").blur()
+    _wait_saved(page, 2)  # both sent: nothing left in the queue
+
+    page.route(
+        attempt_url,
+        lambda route: route.fulfill(body=stale_html, content_type="text/html"),
+    )
+    page.reload()
+    assert page.get_by_label("Benar", exact=True).is_checked()
+    assert page.get_by_label("Jawaban (Rp)").input_value() == "26.666,67"
