@@ -37,7 +37,7 @@ SCREENSHOTS = REPO / ".screenshots"
 DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
 
 
-def wagtail_base_ensure() -> None:
+def wagtail_base_ensure():
     """Wagtail's locale, root page and default site, as its migrations make them.
 
     Transactional tests flush every table afterwards (migration data included), so
@@ -58,6 +58,24 @@ def wagtail_base_ensure() -> None:
         Site.objects.create(
             hostname="localhost", port=80, root_page=home, is_default_site=True
         )
+    return root
+
+
+@pytest.fixture
+def page_root(transactional_db):
+    """Wagtail's root page, in a transactional test (put back after earlier flushes)."""
+    return wagtail_base_ensure()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language (Bahasa Indonesia): a request
+    made in English earlier must not leave English active for the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)
