@@ -29,9 +29,7 @@ def home_sections(user: User) -> dict:
         sections["dashboard_url"] = reverse(
             "dinas:assistant_home" if user.role == "assistant" else "dinas:dashboard"
         )
-    try:
-        from courses.selectors import home_courses
-    except ImportError:  # the courses app has no selector yet
-        return sections
+    from courses.selectors import home_courses
+
     sections["courses"] = home_courses(user=user)
     return sections
