@@ -5,8 +5,12 @@ PostgreSQL (when DATABASE_URL names it), Redis and a Celery worker, an S3 endpoi
 from moto's server mode on a loopback port, and Chromium driven by Playwright.
 """
 
+import contextlib
 import os
+import shutil
 import socket
+import subprocess
+import time
 import uuid
 from pathlib import Path
 
@@ -111,18 +115,15 @@ def _port_open(host: str, port: int) -> bool:
         return s.connect_ex((host, port)) == 0
 
 
-@pytest.fixture
-def celery_worker(transactional_db, settings):
-    """A real Celery worker (in a thread) consuming from Redis on 127.0.0.1:6379.
+@contextlib.contextmanager
+def celery_worker_running(broker: str, settings):
+    """A real Celery worker (threads, in this process) on its own queue at `broker`.
 
-    Each test gets its own queue, so parallel runs never steal each other's tasks.
-    """
+    Tasks sent while it runs go to that broker and queue; eager mode is off."""
     from celery.contrib.testing.worker import start_worker
 
     from lms.celery import app
 
-    broker = settings.CELERY_BROKER_URL
-    assert _port_open("127.0.0.1", 6379), f"Redis is not running for {broker}"
     queue = f"test-{uuid.uuid4().hex[:8]}"
     saved = {
         "task_always_eager": app.conf.task_always_eager,
@@ -134,19 +135,103 @@ def celery_worker(transactional_db, settings):
     app.conf.update(
         task_always_eager=False,
         task_default_queue=queue,
-        broker_url=broker,
         result_backend="redis://127.0.0.1:6379/14",
     )
-    with start_worker(
-        app,
-        pool="threads",
-        concurrency=2,
-        perform_ping_check=False,
-        shutdown_timeout=10,
-        queues=[queue],
-    ) as worker:
+    celery_broker_use(broker)
+    try:
+        with start_worker(
+            app,
+            pool="threads",
+            concurrency=2,
+            perform_ping_check=False,
+            shutdown_timeout=10,
+            queues=[queue],
+        ) as worker:
+            yield worker
+    finally:
+        broker_url = saved.pop("broker_url")
+        app.conf.update(**saved)
+        celery_broker_use(broker_url)
+
+
+@pytest.fixture
+def celery_worker(transactional_db, settings):
+    """A real Celery worker (in a thread) consuming from Redis on 127.0.0.1:6379.
+
+    Each test gets its own queue, so parallel runs never steal each other's tasks.
+    """
+    broker = settings.CELERY_BROKER_URL
+    assert _port_open("127.0.0.1", 6379), f"Redis is not running for {broker}"
+    with celery_worker_running(broker, settings) as worker:
         yield worker
-    app.conf.update(**saved)
+
+
+REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+
+
+class RedisServer:
+    """A redis-server of the test's own, on a free loopback port, to stop and start."""
+
+    def __init__(self, directory: Path):
+        self.port = _free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.directory = directory
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                REDIS_SERVER,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.directory),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        for _ in range(200):
+            if _port_open("127.0.0.1", self.port):
+                return
+            time.sleep(0.025)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        """Kill it, as a crash would: whatever it held in memory is gone."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A redis-server of the test's own (fault tests kill and restart it)."""
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+def celery_broker_use(url: str) -> None:
+    """Point the Celery app's producers at another broker."""
+    from lms.celery import app
+
+    app.conf.broker_url = url
+    # As after a fork: the next send takes a pool for the broker now configured.
+    app._pool = None
+    app.amqp._producer_pool = None
 
 
 # ---------------------------------------------------------------- S3 (moto server)

@@ -1,4 +1,5 @@
 from .cooperatives import Balai, Cooperative, CooperativeKind
+from .outbox import OwedWork
 from .regions import District, Province, Regency, Village
 from .users import Position, Role, User
 
@@ -7,6 +8,7 @@ __all__ = [
     "Cooperative",
     "CooperativeKind",
     "District",
+    "OwedWork",
     "Position",
     "Province",
     "Regency",

@@ -204,8 +204,25 @@ CELERY_TASK_SOFT_TIME_LIMIT = 300
 CELERY_TASK_TIME_LIMIT = 360
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # A send while Redis is down fails at once (lms.outbox keeps the work and the
+    # sweeper sends it again) instead of holding a request for seconds.
+    "max_retries": 0,
+    # Unacknowledged tasks come back after this long: longer than the longest hard
+    # time limit (imports, 660 s), so a running task is not handed out twice.
+    "visibility_timeout": 900,
+}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+# Owed work (lms.outbox): sent after commit, swept again when still open after its
+# lease (longer than a task's hard time limit), given up after OUTBOX_MAX_SENDS.
+OUTBOX_LEASE_SECONDS = env.int("OUTBOX_LEASE_SECONDS", default=420)
+OUTBOX_MAX_SENDS = env.int("OUTBOX_MAX_SENDS", default=100)
+OUTBOX_SWEEP_BATCH = env.int("OUTBOX_SWEEP_BATCH", default=500)
+CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
+    "task": "lms.tasks.outbox_sweep_task",
+    "schedule": 60,
+}
 # Dinas programmes: daily reminders to idle participants, weekly assistant summaries.
 DINAS_REMINDER_INACTIVE_DAYS = env.int("DINAS_REMINDER_INACTIVE_DAYS", default=7)
 DINAS_COVERAGE_PARTICIPANTS = env.int("DINAS_COVERAGE_PARTICIPANTS", default=3)

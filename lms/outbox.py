@@ -1,0 +1,150 @@
+"""Durable hand-offs to Celery workers: the transactional outbox.
+
+A change that owes work to a worker (issue a certificate, expire an attempt,
+install an H5P package, build an export …) calls `work_owe` inside its own
+transaction. The `OwedWork` row commits with the change or not at all. After the
+commit the task is sent; a send that fails (Redis down) is logged, never raised
+into the request that already committed. The task, declared with `owed_task`,
+marks its row done when it succeeds. `outbox_sweep` (beat, every minute) sends
+again every open row whose last send is older than its lease, so work whose
+message the broker lost, or whose worker was killed, is only delayed.
+
+Tasks are referred to by their Celery name, so a lower layer never imports the
+module of a higher one. Every task sent this way must be idempotent.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from celery import shared_task
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from .celery import app
+from .models import OwedWork
+
+logger = logging.getLogger(__name__)
+
+
+def lease() -> datetime.timedelta:
+    """How long a sent row may stay open before the sweeper sends it again.
+
+    Longer than a task's hard time limit, so a task still running is not raced
+    by its own duplicate more than necessary (a duplicate is harmless anyway)."""
+    return datetime.timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
+
+
+def work_owe(
+    *,
+    task: str,
+    kwargs: dict[str, Any] | None = None,
+    key: str = "",
+    due_at: datetime.datetime | None = None,
+) -> OwedWork:
+    """Record that `task(**kwargs)` is owed, and send it once this transaction commits.
+
+    With a `key`, work already owed under that key (and not yet done) is returned
+    instead of being owed twice.
+    """
+    if key:
+        existing = OwedWork.objects.filter(key=key, done_at__isnull=True).first()
+        if existing is not None:
+            return existing
+    try:
+        with transaction.atomic():
+            owed = OwedWork.objects.create(
+                task=task, kwargs=kwargs or {}, key=key, due_at=due_at
+            )
+    except IntegrityError:  # owed meanwhile by a concurrent transaction
+        return OwedWork.objects.get(key=key, done_at__isnull=True)
+    owed_id = owed.pk
+    transaction.on_commit(lambda: work_send(owed_id=owed_id), robust=True)
+    return owed
+
+
+def _task_for(name: str):
+    if name not in app.tasks:
+        app.loader.import_default_modules()  # autodiscovers every app's tasks
+    return app.tasks[name]
+
+
+def work_send(*, owed_id: int) -> bool:
+    """Send an owed task to the broker (or run it, in eager mode). Never raises.
+
+    True if it was handed over. Work due later is left to the sweeper in eager mode.
+    """
+    owed = OwedWork.objects.filter(pk=owed_id, done_at__isnull=True).first()
+    if owed is None:
+        return False
+    now = timezone.now()
+    OwedWork.objects.filter(pk=owed_id).update(sent_at=now, sends=F("sends") + 1)
+    kwargs = {**owed.kwargs, "owed_id": owed.pk}
+    try:
+        if app.conf.task_always_eager:
+            if owed.due_at and owed.due_at > now:
+                return False
+            _task_for(owed.task).apply(kwargs=kwargs)
+        else:
+            app.send_task(owed.task, kwargs=kwargs, eta=owed.due_at, retry=False)
+    except Exception as exc:  # the broker is down, or the eager task failed
+        logger.warning("Owed work %s (%s) not sent: %r", owed.pk, owed.task, exc)
+        OwedWork.objects.filter(pk=owed_id).update(last_error=repr(exc)[:2000])
+        return False
+    return True
+
+
+def work_done(*, owed_id: int) -> None:
+    OwedWork.objects.filter(pk=owed_id, done_at__isnull=True).update(
+        done_at=timezone.now(), last_error=""
+    )
+
+
+def owed_task(*task_args: Any, **options: Any) -> Callable:
+    """Declare a Celery task that does owed work: `@owed_task(bind=True, ...)`.
+
+    It takes the same options as `shared_task`; its row is marked done when the
+    body returns (a retry or an exception leaves it open for the sweeper).
+    """
+
+    def decorate(function: Callable) -> Any:
+        def run(*args: Any, owed_id: int | None = None, **kwargs: Any) -> Any:
+            result = function(*args, **kwargs)
+            if owed_id is not None:
+                work_done(owed_id=owed_id)
+            return result
+
+        # The task's name and docs are the function's; its signature stays the
+        # wrapper's (no __wrapped__), so Celery's argument check accepts owed_id.
+        for attribute in ("__module__", "__name__", "__qualname__", "__doc__"):
+            setattr(run, attribute, getattr(function, attribute))
+        return shared_task(**options)(run)
+
+    if task_args and callable(task_args[0]):
+        return decorate(task_args[0])
+    return decorate
+
+
+def outbox_sweep(*, now: datetime.datetime | None = None) -> int:
+    """Send again every open row whose last send is older than its lease; how many."""
+    now = now or timezone.now()
+    stale = now - lease()
+    due = (
+        OwedWork.objects.filter(
+            done_at__isnull=True, sends__lt=settings.OUTBOX_MAX_SENDS
+        )
+        .filter(Q(sent_at__isnull=True) | Q(sent_at__lt=stale))
+        .filter(Q(due_at__isnull=True) | Q(due_at__lte=now))
+        .order_by("created_at")
+        .values_list("pk", flat=True)[: settings.OUTBOX_SWEEP_BATCH]
+    )
+    sent = 0
+    for owed_id in list(due):
+        sent += work_send(owed_id=owed_id)
+    return sent
