@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CertificatesConfig(AppConfig):
     name = "certificates"
     verbose_name = _("Sertifikat")
+
+    def ready(self) -> None:
+        from .subscribers import subscribe_all
+
+        subscribe_all()

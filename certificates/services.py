@@ -32,6 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrollment
+from lms import events
 from lms.models import User
 
 from .layouts import (
@@ -232,11 +233,6 @@ def _certificate_finish(*, certificate_id: int) -> Certificate:
     if certificate.status != Certificate.Status.PENDING:
         return certificate
     pdf = _render(certificate)
-    user_id, course_id = (
-        Enrollment.objects.filter(pk=certificate.enrollment_id)
-        .values_list("user_id", "course_id")
-        .get()
-    )
     name = _upload(certificate, pdf)
     try:
         now = timezone.now()
@@ -259,14 +255,8 @@ def _certificate_finish(*, certificate_id: int) -> Certificate:
             version=certificate.version,
             details={"number": certificate.number},
         )
-        from lms.dinas.counters import counters_certificate_issued
-
-        counters_certificate_issued(
-            enrollment=Enrollment(
-                pk=certificate.enrollment_id,
-                user_id=user_id,
-                course_id=course_id,
-            )
+        events.publish(
+            events.CertificatesIssued(enrollment_ids=(certificate.enrollment_id,))
         )
     except BaseException:
         private_storage().delete(name)
@@ -453,8 +443,6 @@ def _delete_unrecorded(uploaded: dict[int, str]) -> None:
 
 @transaction.atomic
 def _certificates_finish_many(*, uploaded: dict[int, str]) -> int:
-    from lms.dinas.counters import counters_certificates_issued
-
     locked = list(
         Certificate.objects.select_for_update()
         .filter(pk__in=list(uploaded), status=Certificate.Status.PENDING)
@@ -474,10 +462,8 @@ def _certificates_finish_many(*, uploaded: dict[int, str]) -> int:
         )
         for c in locked
     )
-    counters_certificates_issued(
-        enrollments=Enrollment.objects.filter(
-            pk__in=[c.enrollment_id for c in locked]
-        ).only("pk", "user_id", "course_id")
+    events.publish(
+        events.CertificatesIssued(enrollment_ids=tuple(c.enrollment_id for c in locked))
     )
     ids = [c.pk for c in locked]
     if ids:
@@ -625,9 +611,9 @@ def certificate_revoke(*, certificate_id: int, actor, reason: str) -> Certificat
     certificate.revoked_at = timezone.now()
     certificate.revoked_reason = reason
     certificate.save(update_fields=["status", "revoked_at", "revoked_reason"])
-    from lms.dinas.counters import counters_certificate_revoked
-
-    counters_certificate_revoked(enrollment=certificate.enrollment)
+    events.publish(
+        events.CertificatesRevoked(enrollment_ids=(certificate.enrollment_id,))
+    )
     CertificateEvent.objects.create(
         certificate=certificate,
         action=CertificateEvent.Action.REVOKED,
@@ -678,9 +664,9 @@ def _rerender(
             fields += ["status", "revoked_at", "revoked_reason", "issued_at"]
             fields += ["notified_at"]
             if previous_status == Certificate.Status.REVOKED:
-                from lms.dinas.counters import counters_certificate_issued
-
-                counters_certificate_issued(enrollment=enrollment)
+                events.publish(
+                    events.CertificatesIssued(enrollment_ids=(enrollment.pk,))
+                )
         certificate.save(update_fields=fields)
         CertificateEvent.objects.create(
             certificate=certificate,

@@ -2,10 +2,12 @@
 
 from celery import shared_task
 
+from lms.outbox import owed_task
 
-@shared_task(bind=True, max_retries=5)
+
+@owed_task(bind=True, max_retries=5)
 def certificate_issue_task(self, enrollment_id: int) -> None:
-    """Issue the certificate of a completed enrolment (safe to run twice)."""
+    """Issue the certificate of a completed enrolment (owed work; safe to run twice)."""
     from .services import certificate_issue
 
     try:

@@ -2,8 +2,9 @@
 
 A lesson is complete when the participant has reached its end and every activity in
 it that counts is done (each activity model answers `is_done(enrollment)`). A course
-is complete when every lesson that counts is complete. Completion is recorded once;
-after the transaction commits, the certificate is asked for through a Celery task.
+is complete when every lesson that counts is complete. Completion is recorded once
+and published (`lms.events.EnrollmentCompleted`): the certificate owed and the Dinas
+counters are written by their subscribers in the same transaction.
 
 Speed (a quiz submit lands here): `activity_result_recorded` reads the links of
 every lesson holding the activity in one query, their progress rows in one, creates
@@ -19,6 +20,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+
+from lms import events
 
 from .models import Enrollment, LessonActivity, LessonPage, LessonProgress
 
@@ -80,13 +83,24 @@ def _enrollment_visited(*, enrollment: Enrollment, lesson: LessonPage | int) -> 
         changed["last_lesson_id"] = enrollment.last_lesson_id = lesson_id
     if enrollment.started_at is None:
         changed["started_at"] = enrollment.started_at = now
-    if enrollment.status == Enrollment.Status.ENROLLED:
-        changed["status"] = enrollment.status = Enrollment.Status.IN_PROGRESS
-        from lms.dinas.counters import counters_enrollment_started
-
-        counters_enrollment_started(enrollment=enrollment)
     if changed:
         Enrollment.objects.filter(pk=enrollment.pk).update(**changed)
+    if enrollment.status == Enrollment.Status.ENROLLED:
+        # Started once, however many first visits race: only the UPDATE that moves
+        # the row out of ENROLLED tells the layers above.
+        started = Enrollment.objects.filter(
+            pk=enrollment.pk, status=Enrollment.Status.ENROLLED
+        ).update(status=Enrollment.Status.IN_PROGRESS)
+        enrollment.status = Enrollment.Status.IN_PROGRESS
+        if started:
+            events.publish(
+                events.EnrollmentStarted(
+                    enrollment_id=enrollment.pk,
+                    user_id=enrollment.user_id,
+                    course_id=enrollment.course_id,
+                    started_at=enrollment.started_at or now,
+                )
+            )
     stale = now - LAST_STUDIED_RESOLUTION
     if Enrollment.user.is_cached(enrollment):
         user = enrollment.user
@@ -279,11 +293,13 @@ def _enrollment_complete(*, enrollment: Enrollment) -> bool:
     enrollment.completed_at = now
     enrollment.status = Enrollment.Status.COMPLETED
     enrollment.progress_percent = 100
-    from lms.dinas.counters import counters_enrollment_completed
-
-    counters_enrollment_completed(enrollment=enrollment)
-    from certificates.tasks import certificate_issue_task
-
-    enrollment_id = enrollment.pk
-    transaction.on_commit(lambda: certificate_issue_task.delay(enrollment_id))
+    # The layers above (the Dinas ledger, the certificate owed) move with it.
+    events.publish(
+        events.EnrollmentCompleted(
+            enrollment_id=enrollment.pk,
+            user_id=enrollment.user_id,
+            course_id=enrollment.course_id,
+            completed_at=now,
+        )
+    )
     return True

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from lms.dinas.counters import counters_enrollment_created
+from lms import events
 from lms.models import Role, User
 
 from .blocks import ACTIVITY_BLOCKS
@@ -61,7 +61,7 @@ def enrollment_create(
             )
     except IntegrityError:  # enrolled at the same moment by another request
         return Enrollment.objects.get(user=user, course=course)
-    counters_enrollment_created(enrollment=enrollment)
+    events.publish(events.EnrollmentsCreated(enrollment_ids=(enrollment.pk,)))
     return enrollment
 
 

@@ -40,6 +40,8 @@ class EnrollmentStarted:
     """A participant opened their course for the first time (moves exactly once)."""
 
     enrollment_id: int
+    user_id: int
+    course_id: int
     started_at: datetime.datetime
 
 
@@ -48,12 +50,15 @@ class EnrollmentCompleted:
     """An enrolment reached its course's completion rule (recorded exactly once)."""
 
     enrollment_id: int
+    user_id: int
+    course_id: int
     completed_at: datetime.datetime
 
 
 @dataclass(frozen=True)
 class CertificatesIssued:
-    """Certificates of these enrolments became valid (first issue, not reissues)."""
+    """Certificates of these enrolments became valid (issued, or reinstated by a
+    reissue after a revocation)."""
 
     enrollment_ids: tuple[int, ...]
 

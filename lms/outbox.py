@@ -23,7 +23,7 @@ from typing import Any
 from celery import shared_task
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -53,17 +53,17 @@ def work_owe(
     With a `key`, work already owed under that key (and not yet done) is returned
     instead of being owed twice.
     """
+    owed = OwedWork(task=task, kwargs=kwargs or {}, key=key, due_at=due_at)
     if key:
-        existing = OwedWork.objects.filter(key=key, done_at__isnull=True).first()
-        if existing is not None:
-            return existing
-    try:
-        with transaction.atomic():
-            owed = OwedWork.objects.create(
-                task=task, kwargs=kwargs or {}, key=key, due_at=due_at
-            )
-    except IntegrityError:  # owed meanwhile by a concurrent transaction
-        return OwedWork.objects.get(key=key, done_at__isnull=True)
+        # One statement that cannot fail the transaction: work already owed under
+        # the key (by us or a concurrent transaction) wins, and is returned.
+        OwedWork.objects.bulk_create([owed], ignore_conflicts=True)
+        stored = OwedWork.objects.get(key=key, done_at__isnull=True)
+        if stored.created_at != owed.created_at:  # owed before: sent already
+            return stored
+        owed = stored
+    else:
+        owed.save()
     owed_id = owed.pk
     transaction.on_commit(lambda: work_send(owed_id=owed_id), robust=True)
     return owed

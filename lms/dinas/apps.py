@@ -8,3 +8,8 @@ class DinasConfig(AppConfig):
     name = "lms.dinas"
     label = "dinas"
     verbose_name = _("Program Dinas")
+
+    def ready(self) -> None:
+        from .subscribers import subscribe_all
+
+        subscribe_all()

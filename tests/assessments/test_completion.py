@@ -4,6 +4,7 @@ from assessments.factories import quiz_place_in_lesson, quiz_with_questions
 from assessments.services import answer_save, attempt_start, attempt_submit
 from courses.models import CoursePage, LessonPage, LessonProgress
 from courses.progress import lesson_reached_end
+from lms.models import OwedWork
 
 pytestmark = pytest.mark.django_db
 
@@ -54,8 +55,13 @@ def test_passing_the_post_test_completes_its_lesson_and_the_course_once(
         LessonProgress.objects.filter(enrollment=enrollment, status="completed").count()
         == 2
     )
-    certificate_requests = [c for c in callbacks if "enrollment_complete" in repr(c)]
-    assert len(certificate_requests) == 1
+    # The certificate is owed once, in the completion's own transaction.
+    owed = OwedWork.objects.filter(
+        task="certificates.tasks.certificate_issue_task",
+        kwargs__enrollment_id=enrollment.pk,
+    )
+    assert owed.count() == 1
+    assert len([c for c in callbacks if "work_owe" in repr(c)]) == 1
 
 
 def test_a_pretest_is_done_once_submitted_whatever_the_score(course, enrollment):

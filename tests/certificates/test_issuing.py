@@ -134,11 +134,11 @@ def test_failure_after_upload_deletes_the_file_and_keeps_the_record_pending(
 ):
     enrollment = CompletedEnrollmentFactory()
 
-    def broken_counter(*, enrollment):
+    def broken_counter(*, enrollments):
         raise RuntimeError("database went away")
 
     monkeypatch.setattr(
-        "lms.dinas.counters.counters_certificate_issued", broken_counter
+        "lms.dinas.counters.counters_certificates_issued", broken_counter
     )
     with pytest.raises(RuntimeError):
         certificate_issue(enrollment_id=enrollment.pk)
