@@ -50,8 +50,10 @@ def region_name(code: str) -> str:
 def breadcrumbs(*, user: User, code: str) -> list[tuple[str, str]]:
     """(code, name) from the person's scope root down to `code`."""
     root = scoping.scope_root(user)
-    depth = len(root) if codes.is_code(root, country=True) else 0
-    return [(c, region_name(c)) for c in codes.lineage(code) if len(c) >= depth]
+    depth = codes.level_of(root) if codes.is_code(root, country=True) else 0
+    return [
+        (c, region_name(c)) for c in codes.lineage(code) if codes.level_of(c) >= depth
+    ]
 
 
 def _child_names(children: list[str], level: int) -> dict[str, str]:
