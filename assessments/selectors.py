@@ -10,7 +10,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from courses.models import Cohort, CoursePage, Enrollment
-from lms.models import Role, User
+from lms import scoping
+from lms.models import User
 
 from .models import Answer, Attempt, Question, Quiz
 from .questions import kind_for
@@ -195,12 +196,7 @@ def attempt_result(*, attempt: Attempt, now: datetime | None = None) -> dict:
 
 def courses_taught(*, user: User) -> QuerySet[CoursePage]:
     """Courses whose assessments a user may follow: admins all; instructors their Balai's."""
-    courses = CoursePage.objects.all()
-    if user.is_authenticated and user.is_admin:
-        return courses
-    if user.is_authenticated and user.role == Role.INSTRUCTOR and user.balai_id:
-        return courses.filter(balai_id=user.balai_id)
-    return courses.none()
+    return CoursePage.objects.filter(scoping.balai_q(user))
 
 
 def cohorts_taught(*, user: User) -> QuerySet[Cohort]:

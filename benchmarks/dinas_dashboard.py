@@ -6,7 +6,7 @@ Needs the synthetic national dataset in a PostgreSQL database of its own:
     createdb -h 127.0.0.1 -U postgres balai_dinas_bench
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/balai_dinas_bench
     DJANGO_SETTINGS_MODULE=lms.settings.test .venv/bin/python manage.py migrate
-    DJANGO_SETTINGS_MODULE=lms.settings.test .venv/bin/python manage.py dinas_synthetic
+    .venv/bin/python benchmarks/dinas_synthetic.py
     .venv/bin/python benchmarks/dinas_dashboard.py [--runs 30]
 
 Every page is requested through Django's test client (URL routing, middleware,
@@ -18,6 +18,7 @@ plan and time of every query of the national page.
 """
 
 import argparse
+import datetime
 import os
 import statistics
 import sys
@@ -147,7 +148,7 @@ def main() -> None:
             None,
         ),
     ]
-    raw = selectors.Filters(since=__import__("datetime").date(1900, 1, 1))
+    raw = selectors.Filters(since=datetime.date(1900, 1, 1))
     print(
         f"\n{'page':34} {'p50 ms':>8} {'p95 ms':>8} | {'raw GROUP BY p95':>16} {'ratio':>7}"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from lms.models import User
-from lms.scoping import village_scope
+from lms.scoping import region_q
 
 from .models import Certificate, CertificateJob, CertificateTemplate
 
@@ -58,13 +58,6 @@ def can_download(*, user: User, certificate: Certificate) -> bool:
     return certificate.enrollment.user_id == user.pk
 
 
-def certificates_visible_to(*, user: User) -> QuerySet[Certificate]:
-    """Certificates whose holders the user may see (lms.scoping decides)."""
-    return certificates_shown().filter(
-        village_scope(user, prefix="enrollment__user__village__")
-    )
-
-
 def job_certificates(*, job: CertificateJob) -> QuerySet[Certificate]:
     """The certificates a bulk job covers, within what its requester may see."""
     if job.kind == CertificateJob.Kind.REGENERATE:
@@ -82,6 +75,6 @@ def job_certificates(*, job: CertificateJob) -> QuerySet[Certificate]:
         )
     if job.requested_by is not None:
         certificates = certificates.filter(
-            village_scope(job.requested_by, prefix="enrollment__user__village__")
+            region_q(job.requested_by, "enrollment__user__village__code")
         )
     return certificates

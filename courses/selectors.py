@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
+from lms import scoping
 from lms.models import Role, User
 from lms.phones import looks_like_phone, normalize_phone
 
@@ -33,9 +34,7 @@ def can_read_lessons(
         return True
     if not user.is_authenticated:
         return False
-    if user.is_admin:
-        return True
-    return user.role == Role.INSTRUCTOR and user.balai_id == course.balai_id
+    return scoping.teaches(user, balai_id=course.balai_id)
 
 
 def catalogue_context(*, index, request) -> dict:
@@ -212,24 +211,14 @@ def home_courses(*, user: User) -> QuerySet[Enrollment]:
 
 def visible_cohorts(*, user: User) -> QuerySet[Cohort]:
     """Cohorts a user manages: all for administrators, their Balai's for instructors."""
-    cohorts = Cohort.objects.select_related("course")
-    if not user.is_authenticated or not user.is_active:
-        return cohorts.none()
-    if user.is_admin:
-        return cohorts
-    if user.role == Role.INSTRUCTOR and user.balai_id:
-        return cohorts.filter(course__balai_id=user.balai_id)
-    return cohorts.none()
+    return Cohort.objects.select_related("course").filter(
+        scoping.balai_q(user, "course__balai_id")
+    )
 
 
 def cohort_courses(*, user: User) -> QuerySet[CoursePage]:
     """Courses a user may open a cohort for."""
-    courses = CoursePage.objects.order_by("title")
-    if user.is_admin:
-        return courses
-    if user.role == Role.INSTRUCTOR and user.balai_id:
-        return courses.filter(balai_id=user.balai_id)
-    return courses.none()
+    return CoursePage.objects.order_by("title").filter(scoping.balai_q(user))
 
 
 def cohort_candidates(*, user: User, query: str = "") -> QuerySet[User]:
@@ -239,15 +228,11 @@ def cohort_candidates(*, user: User, query: str = "") -> QuerySet[User]:
     enrolled in their Balai's courses (lms.scoping: an instructor sees no region).
     Others are enrolled by pasting their phone number or email.
     """
-    participants = User.objects.filter(role=Role.PARTICIPANT, is_active=True)
-    if user.is_admin:
-        pass
-    elif user.role == Role.INSTRUCTOR and user.balai_id:
-        participants = participants.filter(
-            enrollments__course__balai_id=user.balai_id
-        ).distinct()
-    else:
-        return participants.none()
+    participants = (
+        User.objects.filter(role=Role.PARTICIPANT, is_active=True)
+        .filter(scoping.balai_q(user, "enrollments__course__balai_id"))
+        .distinct()
+    )
     query = query.strip()
     if query:
         match = Q(full_name__icontains=query) | Q(email__icontains=query)

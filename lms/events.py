@@ -70,6 +70,46 @@ class CertificatesRevoked:
     enrollment_ids: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class ParticipantsRegistered:
+    """New participant accounts (self-registration, a Dinas import)."""
+
+    user_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ParticipantMove:
+    """One participant placed in another village or cooperative (or both)."""
+
+    user_id: int
+    old_village_id: str | None
+    new_village_id: str | None
+    old_cooperative_id: int | None
+    new_cooperative_id: int | None
+
+
+@dataclass(frozen=True)
+class ParticipantsMoved:
+    """Participants placed in another village or cooperative (a re-import); they
+    take their enrolments, completions and certificates along."""
+
+    moves: tuple[ParticipantMove, ...]
+
+
+@dataclass(frozen=True)
+class CooperativesCreated:
+    """New cooperatives, each seated in its home village."""
+
+    cooperative_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class CooperativeVillagesAdded:
+    """Cooperatives now serve more villages: new (cooperative, village) links only."""
+
+    links: tuple[tuple[int, str], ...]
+
+
 # ---------------------------------------------------------------- the mechanism
 
 Event = Any

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from .models import User, Village
+from .models import Village
 
 
 def village_search(*, query: str, limit: int = 30) -> QuerySet[Village]:
@@ -14,22 +14,3 @@ def village_search(*, query: str, limit: int = 30) -> QuerySet[Village]:
     if query[:1].isdigit():
         return villages.filter(code__startswith=query)[:limit]
     return villages.filter(name__icontains=query)[:limit]
-
-
-def home_sections(user: User) -> dict:
-    """What the home page shows a person; each app adds its own part."""
-    sections: dict = {}
-    if not user.is_authenticated:
-        return sections
-    from . import scoping
-
-    if scoping.can_monitor_regions(user):
-        from django.urls import reverse
-
-        sections["dashboard_url"] = reverse(
-            "dinas:assistant_home" if user.role == "assistant" else "dinas:dashboard"
-        )
-    from courses.selectors import home_courses
-
-    sections["courses"] = home_courses(user=user)
-    return sections

@@ -18,9 +18,10 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from lms import scoping
-from lms.models import Cooperative
+from lms.regions import codes
 
 from . import selectors
+from .selectors.filters import region_rows_q
 
 
 class RegionCompletionSerializer(serializers.Serializer):
@@ -55,8 +56,9 @@ class CooperativeCompletionSerializer(serializers.Serializer):
 
 class MonitorPermission(IsAuthenticated):
     def has_permission(self, request, view):
-        return super().has_permission(request, view) and scoping.can_monitor_regions(
-            request.user
+        return (
+            super().has_permission(request, view)
+            and scoping.person_can(request.user).follow_regions
         )
 
 
@@ -79,8 +81,8 @@ def _region(request, name: str) -> str:
     code = request.query_params.get(name, "").strip()
     code = code or scoping.scope_root(request.user)
     if (
-        code == "-"
-        or len(code) not in (0, 2, 5, 8)
+        not codes.is_code(code, country=True)
+        or codes.level_of(code) == codes.VILLAGE  # a village has no child regions
         or not scoping.can_see_region(request.user, code)
     ):
         raise NotFound(_("Wilayah tidak ditemukan."))
@@ -136,7 +138,7 @@ class CooperativeCompletionList(ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        if self.request.user.role == "assistant":
+        if not scoping.person_can(self.request.user).run_programmes:
             raise PermissionDenied
         code = _region(self.request, "region")
         filters = _filters(self.request)
@@ -144,10 +146,8 @@ class CooperativeCompletionList(ListAPIView):
         if filters.course_ids is not None:
             enrollment = Q(members__enrollments__course_id__in=filters.course_ids)
         return (
-            Cooperative.objects.filter(
-                scoping.code_scope(self.request.user, "home_village__code"),
-                selectors._node_q(code, field="home_village__code"),
-            )
+            scoping.visible_cooperatives(self.request.user)
+            .filter(region_rows_q(code, field="home_village__code"))
             .annotate(
                 participants=Count("members", distinct=True),
                 enrolled=Count("members__enrollments", filter=enrollment),

@@ -10,6 +10,8 @@ class DinasConfig(AppConfig):
     verbose_name = _("Program Dinas")
 
     def ready(self) -> None:
-        from .subscribers import subscribe_all
+        # Imported here, not at module level: the ledger reads the models of
+        # courses and certificates, which exist only once every app is loaded.
+        from .ledger import subscribe
 
-        subscribe_all()
+        subscribe()

@@ -4,16 +4,26 @@ import csv
 import io
 from collections.abc import Iterator
 
+from openpyxl import Workbook
+
 from django.utils.translation import gettext as _
 
+from courses.models import CoursePage, Enrollment
 from lms import scoping
 from lms.models import Role, User
+from lms.regions import codes
 
 from . import selectors
 from .selectors import Filters
+from .selectors.filters import region_rows_q
 
 # Exports of these tables at province level or wider are built in Celery.
 BIG_TABLES = {"participants"}
+
+
+def is_big(*, table: str, code: str) -> bool:
+    """Whether the export of `table` for region `code` is built in the background."""
+    return table in BIG_TABLES and codes.level_of(code) <= codes.PROVINCE
 
 
 def _region_rows(*, user: User, code: str, filters: Filters) -> Iterator[list]:
@@ -69,8 +79,6 @@ def _not_started_rows(*, user: User, code: str, filters: Filters) -> Iterator[li
 
 
 def _participant_rows(*, user: User, code: str, filters: Filters) -> Iterator[list]:
-    from courses.models import CoursePage, Enrollment
-
     courses = CoursePage.objects.order_by("path")
     if filters.course_ids is not None:
         courses = courses.filter(pk__in=filters.course_ids)
@@ -97,8 +105,8 @@ def _participant_rows(*, user: User, code: str, filters: Filters) -> Iterator[li
     ]
     people = (
         User.objects.filter(
-            scoping.code_scope(user, "village__code"),
-            selectors._node_q(code, field="village__code"),
+            scoping.region_q(user, "village__code"),
+            region_rows_q(code, field="village__code"),
             role=Role.PARTICIPANT,
         )
         .order_by("village_id", "full_name")
@@ -147,8 +155,6 @@ def _csv(rows: Iterator[list]) -> tuple[bytes, int]:
 
 
 def _xlsx(rows: Iterator[list], title: str) -> tuple[bytes, int]:
-    from openpyxl import Workbook
-
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31])
     count = -1

@@ -4,7 +4,10 @@ import itertools
 
 import factory
 
-from lms.factories import DinasOfficerFactory
+from courses.demo import catalogue_get_or_create, tracks_load
+from courses.models import CoursePage, LessonPage, ModulePage
+from lms.factories import BalaiFactory, DinasOfficerFactory
+from lms.services import cooperative_get_or_create, participant_register
 
 from .models import ExportJob, ProgrammeImport
 
@@ -21,8 +24,6 @@ def registered_participant(
 ):
     """A participant registered through the services (so the tallies count them),
     in the cooperative of that name in the village (created if new)."""
-    from lms.services import cooperative_get_or_create, participant_register
-
     number = next(_phones)
     cooperative = cooperative_get_or_create(
         name=cooperative_name or f"Koperasi Desa {village.name}", village=village
@@ -41,10 +42,6 @@ def course_with_lessons(
     *, title: str = "", lessons: int = 2, track_slug: str = "", slug: str = ""
 ):
     """A live course (with one module of `lessons` lessons) under the catalogue."""
-    from courses.demo import catalogue_get_or_create, tracks_load
-    from courses.models import CoursePage, LessonPage, ModulePage
-    from lms.factories import BalaiFactory
-
     number = next(_course_numbers)
     tracks = tracks_load()
     track = next(

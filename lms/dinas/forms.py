@@ -1,31 +1,18 @@
 from django import forms
-from django.db.models import Q
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from courses.models import Cohort
+from lms import scoping
 from lms.models import Role, User
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
-def cohorts_for(user: User):
-    """Cohorts an officer may enrol into: those run in their region (or no region)."""
-    from courses.models import Cohort
-
-    cohorts = Cohort.objects.select_related("course")
-    if user.is_admin:
-        return cohorts
-    if user.role != Role.DINAS:
-        return cohorts.none()
-    if user.scope_regency_id:
-        return cohorts.filter(
-            Q(regency_id=user.scope_regency_id)
-            | Q(regency__isnull=True, province_id=user.scope_regency_id[:2])
-            | Q(regency__isnull=True, province__isnull=True)
-        )
-    return cohorts.filter(
-        Q(province_id=user.scope_province_id)
-        | Q(regency__province_id=user.scope_province_id)
-        | Q(regency__isnull=True, province__isnull=True)
+def cohorts_for(user: User) -> QuerySet[Cohort]:
+    """Cohorts an officer may enrol an import into (`scoping.officer_cohorts_q`)."""
+    return Cohort.objects.select_related("course").filter(
+        scoping.officer_cohorts_q(user)
     )
 
 

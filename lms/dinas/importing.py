@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from openpyxl import Workbook, load_workbook
+
 from django.utils.translation import gettext as _
 
 # Canonical column → the header spellings accepted (compared after `_header_key`).
@@ -137,8 +139,6 @@ def _cell(value) -> str:
 
 
 def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
-    from openpyxl import load_workbook
-
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
@@ -182,14 +182,6 @@ def read_rows(data: bytes) -> list[Row]:
     return rows
 
 
-def normalize_village_code(raw: str) -> str:
-    """`6303012001` and ` 63.03.01.2001 ` both mean `63.03.01.2001`."""
-    text = re.sub(r"\s", "", raw or "")
-    if re.fullmatch(r"\d{10}", text):
-        return f"{text[:2]}.{text[2:4]}.{text[4:6]}.{text[6:]}"
-    return text
-
-
 def template_csv() -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
@@ -199,8 +191,6 @@ def template_csv() -> bytes:
 
 
 def template_xlsx() -> bytes:
-    from openpyxl import Workbook
-
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Peserta"

@@ -4,6 +4,7 @@ The Dinas dashboards read this small table, never millions of progress rows;
 `manage.py counters_reconcile` recomputes it from scratch to prove it agrees.
 """
 
+from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -158,8 +159,8 @@ class RegencyCompletionWeek(models.Model):
 class VillageTally(models.Model):
     """Participants registered and cooperatives seated in one village.
 
-    Moved by `lms.services.participant_register`, `cooperative_get_or_create` and
-    the programme import, in their transactions; recomputed by the reconciliation.
+    Moved by the ledger when participants are registered or moved and cooperatives
+    created (`lms.events`), in those transactions; recomputed by the reconciliation.
     """
 
     village = models.OneToOneField(
@@ -239,8 +240,6 @@ class JobStatus(models.TextChoices):
 
 
 def _private_storage():
-    from django.core.files.storage import storages
-
     return storages["private"]
 
 
@@ -278,6 +277,9 @@ class ProgrammeImport(models.Model):
     refused_rows = models.JSONField(default=list, blank=True)
     error = models.TextField(_("kesalahan"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When a worker took the job (`services.job_claim`): a claim older than the
+    # task's time limit belongs to a worker that died, and is taken over.
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -315,6 +317,7 @@ class ExportJob(models.Model):
     rows = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)  # see ProgrammeImport
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

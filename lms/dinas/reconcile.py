@@ -1,9 +1,10 @@
 """Recomputing every Dinas counter from the raw rows, to prove they agree (or repair).
 
-The counters (`lms.dinas.counters`) move in the same transaction as the facts that
-change them. Here each table is recomputed from scratch with plain GROUP BYs over
-the enrolments, certificates, people, cooperatives and villages, compared row by
-row, and — only when asked — rewritten.
+The ledger (`lms.dinas.ledger`) moves the counters in the same transaction as the
+facts that change them. Here each table is recomputed from scratch with plain
+GROUP BYs over the enrolments, certificates, people, cooperatives and villages,
+through the same coverage definition (`ledger.coverage`), compared row by row,
+and — only when asked — rewritten.
 
 A stored row that is missing counts as zeros (rows are created on first use). A
 regency's tally also carries its number of villages, which the dashboards read
@@ -19,7 +20,13 @@ from django.db import models, transaction
 from django.db.models import Count, Q
 from django.db.models.functions import TruncWeek
 
-from .counters import COUNTER_FIELDS, coverage_participants
+from certificates.models import Certificate
+from courses.models import Enrollment
+from lms.models import Cooperative, Role, User, Village
+from lms.regions import codes
+
+from .ledger import PROGRESS_FIELDS as COUNTER_FIELDS
+from .ledger.coverage import covering_courses, villages_covered
 from .models import (
     CompletionWeek,
     CooperativeCourseCounter,
@@ -30,7 +37,7 @@ from .models import (
     VillageTally,
 )
 
-VALID = "valid"  # certificates.models.Certificate.Status.VALID
+VALID = Certificate.Status.VALID
 
 
 @dataclass
@@ -55,7 +62,11 @@ class Table:
 
 
 def _regions(village_id: str) -> dict:
-    return {"regency_id": village_id[:5], "province_id": village_id[:2]}
+    return codes.region_columns(village_id)
+
+
+def _province(key: tuple) -> dict:
+    return {"province_id": codes.province_of(key[0])}
 
 
 def _week(value):
@@ -64,9 +75,6 @@ def _week(value):
 
 def computed_counters() -> dict[tuple, dict[str, int]]:
     """(village, course) → enrolled, started, completed, certified, covering."""
-    from courses.models import Enrollment
-    from lms.models import Cooperative
-
     rows = (
         Enrollment.objects.filter(user__village__isnull=False)
         .values("user__village_id", "course_id")
@@ -84,25 +92,20 @@ def computed_counters() -> dict[tuple, dict[str, int]]:
             **{m: r[m] for m in COUNTER_FIELDS},
             "covering": 0,
         }
-    covering = {
-        key
-        for key, figures in computed_cooperatives().items()
-        if figures["certified"] >= coverage_participants()
-    }
-    courses_of: dict[int, list[int]] = defaultdict(list)
-    for cooperative_id, course_id in covering:
-        courses_of[cooperative_id].append(course_id)
+    courses_of = covering_courses(
+        (cooperative_id, course_id, figures["certified"])
+        for (cooperative_id, course_id), figures in computed_cooperatives().items()
+    )
     if courses_of:
         links = Cooperative.villages.through.objects.values_list(
             "cooperative_id", "village_id"
         )
-        for cooperative_id, village_id in links.iterator(chunk_size=20000):
-            for course_id in courses_of.get(cooperative_id, ()):
-                figures = out.setdefault(
-                    (village_id, course_id),
-                    {**dict.fromkeys(COUNTER_FIELDS, 0), "covering": 0},
-                )
-                figures["covering"] += 1
+        covering = villages_covered(courses_of, links.iterator(chunk_size=20000))
+        for key, n in covering.items():
+            figures = out.setdefault(
+                key, {**dict.fromkeys(COUNTER_FIELDS, 0), "covering": 0}
+            )
+            figures["covering"] = n
     return out
 
 
@@ -111,7 +114,7 @@ def computed_regency_counters(counters=None) -> dict[tuple, dict[str, int]]:
     out: dict[tuple, dict[str, int]] = {}
     for (village_id, course_id), figures in counters.items():
         row = out.setdefault(
-            (village_id[:5], course_id),
+            (codes.regency_of(village_id), course_id),
             {**dict.fromkeys(COUNTER_FIELDS, 0), "covered": 0},
         )
         for m in COUNTER_FIELDS:
@@ -121,8 +124,6 @@ def computed_regency_counters(counters=None) -> dict[tuple, dict[str, int]]:
 
 
 def computed_weeks() -> dict[tuple, dict[str, int]]:
-    from courses.models import Enrollment
-
     rows = (
         Enrollment.objects.filter(
             user__village__isnull=False, completed_at__isnull=False
@@ -142,14 +143,13 @@ def computed_regency_weeks(weeks=None) -> dict[tuple, dict[str, int]]:
     weeks = computed_weeks() if weeks is None else weeks
     out: dict[tuple, dict[str, int]] = {}
     for (village_id, course_id, week), figures in weeks.items():
-        row = out.setdefault((village_id[:5], course_id, week), {"completed": 0})
+        key = (codes.regency_of(village_id), course_id, week)
+        row = out.setdefault(key, {"completed": 0})
         row["completed"] += figures["completed"]
     return out
 
 
 def computed_village_tallies(counters=None) -> dict[tuple, dict[str, int]]:
-    from lms.models import Cooperative, Role, User
-
     counters = computed_counters() if counters is None else counters
     out: dict[tuple, dict[str, int]] = defaultdict(
         lambda: {"participants": 0, "cooperatives": 0, "courses_covered": 0}
@@ -174,8 +174,6 @@ def computed_village_tallies(counters=None) -> dict[tuple, dict[str, int]]:
 
 
 def computed_regency_tallies(tallies=None) -> dict[tuple, dict[str, int]]:
-    from lms.models import Village
-
     tallies = computed_village_tallies() if tallies is None else tallies
     out: dict[tuple, dict[str, int]] = {}
     villages = Village.objects.values("regency_id").annotate(n=Count("code")).order_by()
@@ -187,7 +185,8 @@ def computed_regency_tallies(tallies=None) -> dict[tuple, dict[str, int]]:
         }
     for (village_id,), figures in tallies.items():
         row = out.setdefault(
-            (village_id[:5],), {"villages": 0, "participants": 0, "cooperatives": 0}
+            (codes.regency_of(village_id),),
+            {"villages": 0, "participants": 0, "cooperatives": 0},
         )
         row["participants"] += figures["participants"]
         row["cooperatives"] += figures["cooperatives"]
@@ -196,8 +195,6 @@ def computed_regency_tallies(tallies=None) -> dict[tuple, dict[str, int]]:
 
 def computed_cooperatives() -> dict[tuple, dict[str, int]]:
     """(cooperative, course) → valid certificates of its participants."""
-    from courses.models import Enrollment
-
     rows = (
         Enrollment.objects.filter(
             user__cooperative__isnull=False, certificate__status=VALID
@@ -242,7 +239,7 @@ def tables() -> list[Table]:
             ("regency_id", "course_id"),
             (*COUNTER_FIELDS, "covered"),
             once("regency_counters", lambda: computed_regency_counters(counters())),
-            columns_of=lambda key: {"province_id": key[0][:2]},
+            columns_of=_province,
         ),
         Table(
             "week",
@@ -258,7 +255,7 @@ def tables() -> list[Table]:
             ("regency_id", "course_id", "week"),
             ("completed",),
             once("regency_weeks", lambda: computed_regency_weeks(weeks())),
-            columns_of=lambda key: {"province_id": key[0][:2]},
+            columns_of=_province,
         ),
         Table(
             "village_tally",
@@ -274,7 +271,7 @@ def tables() -> list[Table]:
             ("regency_id",),
             ("villages", "participants", "cooperatives"),
             once("regency_tallies", lambda: computed_regency_tallies(tallies())),
-            columns_of=lambda key: {"province_id": key[0][:2]},
+            columns_of=_province,
             zero_when_missing=("participants", "cooperatives"),
         ),
         Table(

@@ -1,8 +1,14 @@
 """Reminders: participants who stopped studying, and the assistants' weekly summary.
 
-Run by Celery beat (`CELERY_BEAT_SCHEDULE` in settings). Messages go out through a
-notifier (email today); `DINAS_NOTIFIER` names another class with the same `send`
-(SMS, WhatsApp) without touching the callers.
+Celery beat runs `reminders_send` daily and `assistant_summaries_send` weekly
+(`CELERY_BEAT_SCHEDULE`). They only decide who is owed a message and owe it, in
+chunks, through `lms.outbox` (one transaction); the workers deliver each chunk
+(`reminders_deliver`, `assistant_summaries_deliver`) and record every message
+sent (`ReminderSent`), so a chunk delivered twice, or again after a worker died,
+tells nobody twice. Messages go out through a notifier (email today);
+`DINAS_NOTIFIER` names another class with the same `send` (SMS, WhatsApp)
+without touching the callers. Who is inactive is one rule:
+`selectors.inactive_participants`.
 """
 
 import datetime
@@ -11,18 +17,22 @@ from typing import Protocol
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from lms.models import Role, User
+from lms.outbox import work_owe
 
 from . import selectors
 from .models import ReminderSent
 
 logger = logging.getLogger(__name__)
+
+CHUNK = 200  # people per owed delivery
 
 
 class Notifier(Protocol):
@@ -47,36 +57,56 @@ def notifier() -> Notifier:
     return import_string(path)()
 
 
-def inactive_participants(*, days: int, now: datetime.datetime) -> QuerySet[User]:
-    """Participants with an unfinished course, idle `days` days, not told since."""
-    from courses.models import Enrollment
+def _told_since(kind: str, since: datetime.datetime):
+    return Exists(
+        ReminderSent.objects.filter(user=OuterRef("pk"), kind=kind, sent_at__gte=since)
+    )
 
+
+def participants_to_remind(*, days: int, now: datetime.datetime) -> QuerySet[User]:
+    """Inactive participants (the one rule) not told since their idle spell began."""
     cutoff = now - datetime.timedelta(days=days)
-    unfinished = Enrollment.objects.filter(
-        user=OuterRef("pk"), completed_at__isnull=True
-    )
-    told = ReminderSent.objects.filter(
-        user=OuterRef("pk"), kind=ReminderSent.Kind.INACTIVE, sent_at__gte=cutoff
-    )
     return (
-        User.objects.filter(role=Role.PARTICIPANT, is_active=True)
-        .filter(
-            Q(last_studied_at__lt=cutoff)
-            | Q(last_studied_at__isnull=True, date_joined__lt=cutoff)
-        )
-        .filter(Exists(unfinished))
-        .exclude(Exists(told))
+        selectors.inactive_participants(days=days, now=now)
+        .exclude(_told_since(ReminderSent.Kind.INACTIVE, cutoff))
         .order_by("pk")
     )
 
 
+def _owe(*, task: str, name: str, ids: list[int], key: str, **kwargs) -> None:
+    with transaction.atomic():
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            work_owe(
+                task=task,
+                kwargs={name: chunk, **kwargs},
+                key=f"{key}:{chunk[0]}-{chunk[-1]}",
+            )
+
+
 def reminders_send(*, days: int | None = None, now=None) -> int:
-    """Tell idle participants to come back; returns how many were told."""
+    """Owe a reminder to every participant who needs one; returns how many."""
     days = selectors.inactive_days() if days is None else days
+    now = now or timezone.now()
+    ids = list(participants_to_remind(days=days, now=now).values_list("pk", flat=True))
+    _owe(
+        task="lms.dinas.tasks.reminders_deliver_task",
+        name="user_ids",
+        ids=ids,
+        key=f"dinas-reminders:{now:%Y-%m-%d}",
+        days=days,
+    )
+    return len(ids)
+
+
+def reminders_deliver(*, user_ids: list[int], days: int, now=None) -> int:
+    """Tell these participants to come back, unless they no longer need it or were
+    told already; returns how many were told."""
     now = now or timezone.now()
     channel = notifier()
     sent = 0
-    for user in inactive_participants(days=days, now=now).iterator(chunk_size=500):
+    due = participants_to_remind(days=days, now=now).filter(pk__in=user_ids)
+    for user in due:
         body = render_to_string(
             "dinas/email/reminder.txt",
             {"user": user, "days": days, "site_url": settings.SITE_URL},
@@ -96,22 +126,37 @@ def reminders_send(*, days: int | None = None, now=None) -> int:
     return sent
 
 
-def assistant_summaries_send(*, now=None) -> int:
-    """Send each business assistant the week's summary of their villages."""
-    now = now or timezone.now()
+def _assistants_due(now: datetime.datetime) -> QuerySet[User]:
     week_ago = now - datetime.timedelta(days=6)
+    has_villages = Exists(
+        User.assigned_villages.through.objects.filter(user_id=OuterRef("pk"))
+    )
+    return (
+        User.objects.filter(has_villages, role=Role.ASSISTANT, is_active=True)
+        .exclude(_told_since(ReminderSent.Kind.ASSISTANT_SUMMARY, week_ago))
+        .order_by("pk")
+    )
+
+
+def assistant_summaries_send(*, now=None) -> int:
+    """Owe each business assistant the week's summary of their villages."""
+    now = now or timezone.now()
+    ids = list(_assistants_due(now).values_list("pk", flat=True))
+    _owe(
+        task="lms.dinas.tasks.assistant_summaries_deliver_task",
+        name="assistant_ids",
+        ids=ids,
+        key=f"dinas-summaries:{now:%G-%V}",
+    )
+    return len(ids)
+
+
+def assistant_summaries_deliver(*, assistant_ids: list[int], now=None) -> int:
+    """Send these assistants their summary, unless sent this week; how many."""
+    now = now or timezone.now()
     channel = notifier()
     sent = 0
-    assistants = User.objects.filter(role=Role.ASSISTANT, is_active=True).exclude(
-        Exists(
-            ReminderSent.objects.filter(
-                user=OuterRef("pk"),
-                kind=ReminderSent.Kind.ASSISTANT_SUMMARY,
-                sent_at__gte=week_ago,
-            )
-        )
-    )
-    for assistant in assistants.iterator(chunk_size=200):
+    for assistant in _assistants_due(now).filter(pk__in=assistant_ids):
         villages = selectors.assistant_overview(user=assistant)
         if not villages:
             continue

@@ -1,32 +1,72 @@
-"""Writes of the Dinas programmes: bulk registration, assistants' villages, exports."""
+"""Writes of the Dinas programmes: bulk registration, assistants' villages, exports.
 
+The import reads a file and checks every row, then writes the good rows through
+the platform's own services (`lms.services`: one rule for how a participant is
+created and validated, one for how a cooperative is identified); the ledger moves
+the figures from the events they publish. Imports and exports are owed work
+(`lms.outbox`): written in the transaction that creates their row, claimed by one
+worker at a time, and finished in one transaction, so a worker that dies leaves
+a job that the next delivery restarts safely.
+"""
+
+import datetime
 import logging
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.validators import validate_email
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.models import Cohort
+from courses.services import cohort_enroll
 from lms import scoping
-from lms.models import Cooperative, Position, Role, User, Village
-from lms.models.regions import province_timezone
+from lms.models import User, Village
+from lms.outbox import work_owe
 from lms.phones import normalize_phone
+from lms.regions import codes
+from lms.services import (
+    COOPERATIVE_NUMBER_TAKEN,
+    CooperativeWanted,
+    cooperatives_get_or_create,
+    participant_build,
+    participants_create,
+    participants_update,
+)
 
-from . import counters
-from .importing import FileRefused, Row, normalize_village_code, read_rows
+from .exports import TABLES, export_bytes
+from .importing import FileRefused, Row, read_rows
 from .models import ExportJob, JobStatus, ProgrammeImport
-from .moves import counters_participant_moved
 
 logger = logging.getLogger(__name__)
 
 PROGRESS_EVERY = 500
 _CHUNK = 900  # under SQLite's limit on query parameters
+# A job claimed longer ago than this is taken over: longer than the hard time
+# limit of the import and export tasks (660 s), so its worker is gone.
+JOB_CLAIM_EXPIRES = datetime.timedelta(seconds=720)
+
+
+class JobBusy(Exception):
+    """Another worker is running this job now."""
+
+
+def job_claim(model: type[models.Model], *, pk: int) -> bool:
+    """Take a pending (or failed, or abandoned) import or export job for this
+    worker; False when it is done or another worker is running it."""
+    now = timezone.now()
+    claimable = Q(status__in=[JobStatus.PENDING, JobStatus.FAILED]) | Q(
+        Q(started_at__isnull=True) | Q(started_at__lt=now - JOB_CLAIM_EXPIRES),
+        status=JobStatus.RUNNING,
+    )
+    return bool(
+        model.objects.filter(claimable, pk=pk).update(
+            status=JobStatus.RUNNING, started_at=now
+        )
+    )
 
 
 # ---------------------------------------------------------------- import
@@ -43,13 +83,18 @@ class RowProblem:
 @dataclass
 class GoodRow:
     line: int
-    full_name: str
-    phone: str
-    email: str
-    position: str
+    participant: User  # built and validated by `lms.services.participant_build`
     cooperative_name: str
     legal_number: str
     village: dict  # {"code", "district_id", "regency_id", "province_id"}
+
+    @property
+    def phone(self) -> str:
+        return self.participant.phone
+
+    @property
+    def email(self) -> str:
+        return self.participant.email or ""
 
 
 @dataclass
@@ -67,21 +112,11 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterable[list]:
         yield items[start : start + size]
 
 
-def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
-def _position(raw: str) -> str | None:
-    value = " ".join(raw.split()).casefold()
-    return value if value in Position.values else None
-
-
-def _villages(codes: set[str], officer: User) -> tuple[dict, set[str]]:
+def _villages(village_codes: set[str], officer: User) -> tuple[dict, set[str]]:
     """Known villages by code, and the codes the officer may register in."""
     known: dict[str, dict] = {}
     allowed: set[str] = set()
-    codes_list = sorted(codes)
-    for chunk in _chunks(codes_list):
+    for chunk in _chunks(sorted(village_codes)):
         for row in Village.objects.filter(code__in=chunk).values(
             "code", "district_id", "regency_id", "province_id"
         ):
@@ -94,12 +129,53 @@ def _villages(codes: set[str], officer: User) -> tuple[dict, set[str]]:
     return known, allowed
 
 
+# The participant's fields as the file's columns, and the import's codes for them.
+_COLUMNS = {
+    "full_name": ("nama", "name_invalid"),
+    "phone": ("nomor_hp", "phone_invalid"),
+    "position": ("jabatan", "position_invalid"),
+    "email": ("email", "email_invalid"),
+}
+
+
+def _participant_problems(exc: ValidationError, values: dict) -> list[RowProblem]:
+    """`participant_build`'s refusals as problems of the file's columns (the
+    village is judged by the import itself, against the officer's scope)."""
+    problems = []
+    for name, (column, code) in _COLUMNS.items():
+        for error in exc.error_dict.get(name, ())[:1]:
+            if name == "full_name" and error.code == "required":
+                code = "name_empty"
+            problems.append(
+                RowProblem(column, values.get(column, ""), code, error.messages[0])
+            )
+    for name, errors in exc.error_dict.items():
+        if name not in _COLUMNS and name != "village":
+            problems.append(
+                RowProblem(name, "", "participant_invalid", errors[0].messages[0])
+            )
+    return problems
+
+
+def _phone_key(raw: str) -> str:
+    """The phone as compared for repeats within a file ("" when it is no phone)."""
+    try:
+        return normalize_phone(raw)
+    except ValidationError:
+        return ""
+
+
 def programme_rows_validate(
     *, rows: list[Row], officer: User, on_progress=None
 ) -> tuple[list[GoodRow], list[dict]]:
-    """Check every row; return the good ones and, for the others, why they fail."""
-    codes = {normalize_village_code(r.values["kode_desa"]) for r in rows}
-    known, allowed = _villages(codes - {""}, officer)
+    """Check every row; return the good ones and, for the others, why they fail.
+
+    The participant is built and validated by `lms.services.participant_build`,
+    as on self-registration; the import adds what only a file has: the village
+    within the officer's scope, the cooperative's name, repeats within the file.
+    """
+    village_codes = {codes.village_code_normalize(r.values["kode_desa"]) for r in rows}
+    known, allowed = _villages(village_codes - {""}, officer)
     good: list[GoodRow] = []
     refused: list[dict] = []
     phone_lines: dict[str, int] = {}
@@ -107,7 +183,7 @@ def programme_rows_validate(
     for index, row in enumerate(rows, start=1):
         v = row.values
         problems: list[RowProblem] = []
-        code = normalize_village_code(v["kode_desa"])
+        code = codes.village_code_normalize(v["kode_desa"])
         if not code:
             problems.append(
                 RowProblem("kode_desa", "", "village_missing", _("Kode desa kosong."))
@@ -130,45 +206,17 @@ def programme_rows_validate(
                     _("Desa/kelurahan di luar wilayah tugas Anda."),
                 )
             )
-        name = " ".join(v["nama"].split())
-        if not name:
-            problems.append(
-                RowProblem("nama", "", "name_empty", _("Nama wajib diisi."))
-            )
-        phone = ""
+        participant = None
         try:
-            phone = normalize_phone(v["nomor_hp"])
-        except ValidationError:
-            problems.append(
-                RowProblem(
-                    "nomor_hp",
-                    v["nomor_hp"],
-                    "phone_invalid",
-                    _("Bukan nomor HP Indonesia yang valid."),
-                )
+            participant = participant_build(
+                full_name=v["nama"],
+                village_code=code,
+                position=" ".join(v["jabatan"].split()).casefold(),
+                phone=v["nomor_hp"],
+                email=v["email"],
             )
-        position = _position(v["jabatan"])
-        if position is None:
-            problems.append(
-                RowProblem(
-                    "jabatan",
-                    v["jabatan"],
-                    "position_invalid",
-                    _("Jabatan tidak diizinkan; pilih salah satu: %(choices)s.")
-                    % {"choices": ", ".join(Position.values)},
-                )
-            )
-        email = v["email"].strip().lower()
-        if email:
-            try:
-                validate_email(email)
-            except ValidationError:
-                problems.append(
-                    RowProblem(
-                        "email", v["email"], "email_invalid", _("Format email salah.")
-                    )
-                )
-                email = ""
+        except ValidationError as exc:
+            problems.extend(_participant_problems(exc, v))
         cooperative_name = " ".join(v["nama_koperasi"].split())
         if not cooperative_name:
             problems.append(
@@ -179,6 +227,9 @@ def programme_rows_validate(
                     _("Nama koperasi wajib diisi."),
                 )
             )
+        phone = _phone_key(v["nomor_hp"])
+        email_refused = any(p.field == "email" for p in problems)
+        email = "" if email_refused else v["email"].strip().lower()
         if phone and phone in phone_lines:
             problems.append(
                 RowProblem(
@@ -211,10 +262,7 @@ def programme_rows_validate(
             good.append(
                 GoodRow(
                     line=row.line,
-                    full_name=name,
-                    phone=phone,
-                    email=email,
-                    position=position,
+                    participant=participant,
                     cooperative_name=cooperative_name,
                     legal_number=v["nomor_badan_hukum"].strip(),
                     village=known[code],
@@ -283,143 +331,77 @@ def _database_conflicts(
     return kept, by_phone
 
 
-def _cooperatives(*, good: list[GoodRow]) -> dict[int, Cooperative]:
-    """The cooperative of each good row (by line), created when new.
-
-    A cooperative is its legal number when given, else its name within a district:
-    merged villages of one kecamatan that share a cooperative list the same name
-    with their own village codes, and the cooperative serves both villages (its
-    home village is the first one seen).
-    """
-    districts = sorted({r.village["district_id"] for r in good})
-    by_name: dict[tuple[str, str], Cooperative] = {}
-    for chunk in _chunks(districts):
-        for coop in Cooperative.objects.filter(
-            home_village__district_id__in=chunk
-        ).select_related("home_village"):
-            by_name.setdefault(
-                (coop.home_village.district_id, _name_key(coop.name)), coop
-            )
-    legal_numbers = sorted({r.legal_number for r in good if r.legal_number})
-    by_number: dict[str, Cooperative] = {}
-    for chunk in _chunks(legal_numbers):
-        for coop in Cooperative.objects.filter(legal_number__in=chunk):
-            by_number[coop.legal_number] = coop
-    new: list[Cooperative] = []
-    chosen: dict[int, Cooperative] = {}
-    for row in good:
-        key = (row.village["district_id"], _name_key(row.cooperative_name))
-        coop = by_number.get(row.legal_number) if row.legal_number else None
-        coop = coop or by_name.get(key)
-        if coop is None:
-            coop = Cooperative(
-                name=row.cooperative_name,
-                home_village_id=row.village["code"],
-                legal_number=row.legal_number or None,
-            )
-            new.append(coop)
-            by_name[key] = coop
-            if row.legal_number:
-                by_number[row.legal_number] = coop
-        chosen[row.line] = coop
-    Cooperative.objects.bulk_create(new, batch_size=500)
-    # Every village a cooperative is named with is one it serves.
-    links = {
-        (coop.pk, good_row.village["code"])
-        for good_row in good
-        for coop in [chosen[good_row.line]]
-    }
-    links |= {(coop.pk, coop.home_village_id) for coop in new}
-    through = Cooperative.villages.through
-    known = {coop.pk for coop in chosen.values()} - {coop.pk for coop in new}
-    existing_links: set[tuple[int, str]] = set()
-    for chunk in _chunks(sorted(known)):
-        existing_links.update(
-            through.objects.filter(cooperative_id__in=chunk).values_list(
-                "cooperative_id", "village_id"
-            )
-        )
-    through.objects.bulk_create(
-        [through(cooperative_id=c, village_id=v) for c, v in sorted(links)],
-        batch_size=1000,
-        ignore_conflicts=True,
-    )
-    counters.counters_registrations_moved(
-        cooperatives=Counter(coop.home_village_id for coop in new)
-    )
-    counters.counters_cooperative_villages_added(links=links - existing_links)
-    return chosen
-
-
 UPDATABLE = ("full_name", "email", "position", "village_id", "cooperative_id")
 
 
 @transaction.atomic
 def programme_rows_apply(
-    *, good: list[GoodRow], existing: dict[str, User], cohort=None
+    *,
+    good: list[GoodRow],
+    existing: dict[str, User],
+    officer: User,
+    cohort: Cohort | None = None,
 ) -> ImportOutcome:
-    """Create or update the participants and their cooperatives; all or nothing."""
+    """Create or update the participants and their cooperatives; all or nothing.
+
+    A row naming a cooperative by a legal number the officer may not see is
+    refused (`outcome.refused`), never attached to it."""
     outcome = ImportOutcome()
-    chosen = _cooperatives(good=good)
-    moved: Counter[str] = Counter()  # participants gained (lost) per village
-    relocated: list[tuple[int, str | None, int | None]] = []  # pk, old village, coop
+    chosen = cooperatives_get_or_create(
+        wanted=[
+            CooperativeWanted(
+                name=row.cooperative_name,
+                village_code=row.village["code"],
+                legal_number=row.legal_number,
+            )
+            for row in good
+        ],
+        officer=officer,
+    )
     new_users: list[User] = []
     changed: list[User] = []
-    for row in good:
-        coop = chosen[row.line]
-        user = existing.get(row.phone)
-        wanted = {
-            "full_name": row.full_name,
-            "email": row.email or (user.email if user else None) or None,
-            "position": row.position,
-            "village_id": row.village["code"],
-            "cooperative_id": coop.pk,
-        }
-        if user is None:
-            new_users.append(
-                User(
-                    phone=row.phone,
-                    role=Role.PARTICIPANT,
-                    timezone=province_timezone(row.village["province_id"]),
-                    password=make_password(None),
-                    **wanted,
-                )
+    for row, cooperative in zip(good, chosen, strict=True):
+        if cooperative is None:
+            outcome.refused.append(
+                {
+                    "line": row.line,
+                    "problems": [
+                        RowProblem(
+                            "nomor_badan_hukum",
+                            row.legal_number,
+                            "legal_number_taken",
+                            str(COOPERATIVE_NUMBER_TAKEN),
+                        ).__dict__
+                    ],
+                }
             )
             continue
+        built = row.participant
+        user = existing.get(row.phone)
+        if user is None:
+            built.cooperative_id = cooperative.pk
+            new_users.append(built)
+            continue
+        wanted = {
+            "full_name": built.full_name,
+            "email": built.email or user.email or None,
+            "position": built.position,
+            "village_id": built.village_id,
+            "cooperative_id": cooperative.pk,
+        }
         if all(getattr(user, name) == value for name, value in wanted.items()):
             outcome.unchanged += 1
         else:
-            if user.village_id != wanted["village_id"]:
-                moved[user.village_id] -= 1
-                moved[wanted["village_id"]] += 1
-            if (user.village_id, user.cooperative_id) != (
-                wanted["village_id"],
-                wanted["cooperative_id"],
-            ):
-                relocated.append((user.pk, user.village_id, user.cooperative_id))
             for name, value in wanted.items():
                 setattr(user, name, value)
             changed.append(user)
         outcome.user_ids.append(user.pk)
-    User.objects.bulk_create(new_users, batch_size=500)
-    User.objects.bulk_update(changed, UPDATABLE, batch_size=500)
-    moved.update(user.village_id for user in new_users)
-    counters.counters_registrations_moved(participants=moved)
-    now_at = {user.pk: (user.village_id, user.cooperative_id) for user in changed}
-    for pk, old_village, old_cooperative in relocated:
-        counters_participant_moved(
-            user_id=pk,
-            old_village=old_village,
-            new_village=now_at[pk][0],
-            old_cooperative=old_cooperative,
-            new_cooperative=now_at[pk][1],
-        )
+    participants_create(users=new_users)
+    participants_update(users=changed, fields=UPDATABLE)
     outcome.created = len(new_users)
     outcome.updated = len(changed)
     outcome.user_ids.extend(u.pk for u in new_users)
     if cohort is not None:
-        from courses.services import cohort_enroll
-
         outcome.enrolled = cohort_enroll(
             cohort=cohort, users=User.objects.filter(pk__in=outcome.user_ids)
         )
@@ -427,10 +409,10 @@ def programme_rows_apply(
 
 
 def programme_import_create(
-    *, officer: User, uploaded_file, cohort=None
+    *, officer: User, uploaded_file, cohort: Cohort | None = None
 ) -> ProgrammeImport:
-    """Store the upload and ask Celery to import it after this transaction commits."""
-    if not scoping.can_monitor_regions(officer) or officer.role == Role.ASSISTANT:
+    """Store the upload and owe its import to a worker, in one transaction."""
+    if not scoping.person_can(officer).run_programmes:
         raise PermissionError
     with transaction.atomic():
         job = ProgrammeImport(
@@ -440,29 +422,38 @@ def programme_import_create(
         )
         job.file.save(uploaded_file.name, uploaded_file, save=False)
         job.save()
-        from .tasks import programme_import_task
-
-        job_id = job.pk
-        transaction.on_commit(lambda: programme_import_task.delay(job_id))
+        work_owe(
+            task="lms.dinas.tasks.programme_import_task",
+            kwargs={"import_id": job.pk},
+            key=f"dinas-import:{job.pk}",
+        )
     return job
 
 
 def programme_import_run(*, import_id: int) -> ProgrammeImport:
-    """Import one upload; safe to run twice (a finished import is left alone)."""
+    """Import one upload; safe to run twice, and to run again after a worker died.
+
+    One worker at a time holds the job (`job_claim`); the rows and the job's
+    "done" commit together, so a run that dies before the end leaves nothing
+    behind and the next delivery starts again. Raises JobBusy while another
+    worker holds it."""
+    if not job_claim(ProgrammeImport, pk=import_id):
+        job = ProgrammeImport.objects.get(pk=import_id)
+        if job.status == JobStatus.DONE:
+            return job
+        raise JobBusy(import_id)
     job = ProgrammeImport.objects.select_related("uploaded_by", "cohort").get(
         pk=import_id
     )
-    if job.status == JobStatus.DONE:
-        return job
-    ProgrammeImport.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING)
+    jobs = ProgrammeImport.objects.filter(pk=job.pk)
     try:
         with job.file.open("rb") as f:
             data = f.read()
         rows = read_rows(data)
-        ProgrammeImport.objects.filter(pk=job.pk).update(total_rows=len(rows))
+        jobs.update(total_rows=len(rows), processed_rows=0, error="")
 
         def progress(done: int) -> None:
-            ProgrammeImport.objects.filter(pk=job.pk).update(processed_rows=done)
+            jobs.update(processed_rows=done)
 
         good, refused = programme_rows_validate(
             rows=rows, officer=job.uploaded_by, on_progress=progress
@@ -470,33 +461,35 @@ def programme_import_run(*, import_id: int) -> ProgrammeImport:
         good, existing = _database_conflicts(
             good=good, officer=job.uploaded_by, refused=refused
         )
-        outcome = programme_rows_apply(good=good, existing=existing, cohort=job.cohort)
+        with transaction.atomic():
+            outcome = programme_rows_apply(
+                good=good,
+                existing=existing,
+                officer=job.uploaded_by,
+                cohort=job.cohort,
+            )
+            refused = sorted(refused + outcome.refused, key=lambda r: r["line"])
+            jobs.update(
+                status=JobStatus.DONE,
+                processed_rows=len(rows),
+                created_count=outcome.created,
+                updated_count=outcome.updated,
+                unchanged_count=outcome.unchanged,
+                refused_count=len(refused),
+                enrolled_count=outcome.enrolled,
+                refused_rows=refused,
+                finished_at=timezone.now(),
+            )
     except FileRefused as exc:
-        ProgrammeImport.objects.filter(pk=job.pk).update(
-            status=JobStatus.FAILED, error=str(exc), finished_at=timezone.now()
-        )
-        job.refresh_from_db()
-        return job
+        jobs.update(status=JobStatus.FAILED, error=str(exc), finished_at=timezone.now())
     except Exception:
         logger.exception("programme import %s failed", job.pk)
-        ProgrammeImport.objects.filter(pk=job.pk).update(
+        jobs.update(
             status=JobStatus.FAILED,
             error=_("Terjadi kesalahan saat mengimpor; tidak ada data yang disimpan."),
             finished_at=timezone.now(),
         )
         raise
-    refused.sort(key=lambda r: r["line"])
-    ProgrammeImport.objects.filter(pk=job.pk).update(
-        status=JobStatus.DONE,
-        processed_rows=len(rows),
-        created_count=outcome.created,
-        updated_count=outcome.updated,
-        unchanged_count=outcome.unchanged,
-        refused_count=len(refused),
-        enrolled_count=outcome.enrolled,
-        refused_rows=refused,
-        finished_at=timezone.now(),
-    )
     job.refresh_from_db()
     return job
 
@@ -509,11 +502,11 @@ def assistant_villages_assign(
     *, officer: User, assistant: User, village_codes: list[str]
 ) -> int:
     """Give a business assistant villages of the officer's region; returns how many."""
-    if assistant.role != Role.ASSISTANT:
+    if not scoping.person_can(assistant).accompany_villages:
         raise ValidationError(_("Pengguna ini bukan business assistant."))
-    codes = {normalize_village_code(c) for c in village_codes if c.strip()}
-    villages = list(scoping.visible_villages(officer).filter(code__in=codes))
-    outside = codes - {v.code for v in villages}
+    wanted = {codes.village_code_normalize(c) for c in village_codes if c.strip()}
+    villages = list(scoping.visible_villages(officer).filter(code__in=wanted))
+    outside = wanted - {v.code for v in villages}
     if outside:
         raise ValidationError(
             _("Desa di luar wilayah Anda atau tidak dikenal: %(codes)s")
@@ -529,29 +522,31 @@ def assistant_villages_assign(
 def export_job_create(
     *, user: User, table: str, file_format: str, params: dict
 ) -> ExportJob:
-    from .exports import TABLES
-
+    """Record an export and owe its building to a worker, in one transaction."""
     if table not in TABLES or file_format not in ("csv", "xlsx"):
         raise ValidationError(_("Jenis unduhan tidak dikenal."))
     with transaction.atomic():
         job = ExportJob.objects.create(
             requested_by=user, table=table, file_format=file_format, params=params
         )
-        from .tasks import export_build_task
-
-        job_id = job.pk
-        transaction.on_commit(lambda: export_build_task.delay(job_id))
+        work_owe(
+            task="lms.dinas.tasks.export_build_task",
+            kwargs={"job_id": job.pk},
+            key=f"dinas-export:{job.pk}",
+        )
     return job
 
 
 def export_job_build(*, job_id: int) -> ExportJob:
-    """Build the file of an export job; a finished job is left alone."""
-    from .exports import export_bytes
-
+    """Build the file of an export job; safe to run twice, and again after a
+    worker died (the file is written under the job's own name, replacing any left
+    by a run that did not finish). Raises JobBusy while another worker holds it."""
+    if not job_claim(ExportJob, pk=job_id):
+        job = ExportJob.objects.get(pk=job_id)
+        if job.status == JobStatus.DONE:
+            return job
+        raise JobBusy(job_id)
     job = ExportJob.objects.select_related("requested_by").get(pk=job_id)
-    if job.status == JobStatus.DONE:
-        return job
-    ExportJob.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING)
     try:
         data, rows = export_bytes(
             user=job.requested_by,
@@ -559,16 +554,21 @@ def export_job_build(*, job_id: int) -> ExportJob:
             file_format=job.file_format,
             params=job.params,
         )
+        name = f"{job.table}-{job.pk}.{job.file_format}"
+        storage = job.file.storage
+        left = job.file.field.generate_filename(job, name)
+        if storage.exists(left):
+            storage.delete(left)
+        job.file.save(name, ContentFile(data), save=False)
+        job.status = JobStatus.DONE
+        job.rows = rows
+        job.error = ""
+        job.finished_at = timezone.now()
+        job.save(update_fields=["file", "status", "rows", "error", "finished_at"])
     except Exception:
         logger.exception("export %s failed", job.pk)
         ExportJob.objects.filter(pk=job.pk).update(
             status=JobStatus.FAILED, error=_("Gagal membuat berkas unduhan.")
         )
         raise
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    job.file.save(f"{job.table}-{stamp}.{job.file_format}", ContentFile(data), False)
-    job.status = JobStatus.DONE
-    job.rows = rows
-    job.finished_at = timezone.now()
-    job.save(update_fields=["file", "status", "rows", "finished_at"])
     return job

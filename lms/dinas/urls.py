@@ -1,5 +1,7 @@
 from django.urls import include, path, register_converter
 
+from lms.regions import codes
+
 from . import api, views
 
 app_name = "dinas"
@@ -16,7 +18,7 @@ class FormatConverter:
 
 
 class RegionConverter:
-    regex = r"\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?"
+    regex = codes.PATTERN
 
     def to_python(self, value):
         return value

@@ -13,8 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from courses.models import CoursePage, Track
 from lms import scoping
-from lms.models import Role
+from lms.regions import codes
 
 from . import exports, importing, selectors, services
 from .forms import AssistantVillagesForm, ProgrammeUploadForm, cohorts_for
@@ -27,12 +28,12 @@ CONTENT_TYPES = {
 
 
 def _require_monitor(user) -> None:
-    if not scoping.can_monitor_regions(user):
+    if not scoping.person_can(user).follow_regions:
         raise PermissionDenied
 
 
 def _require_officer(user) -> None:
-    if not (user.is_authenticated and (user.is_admin or user.role == Role.DINAS)):
+    if not scoping.person_can(user).run_programmes:
         raise PermissionDenied
 
 
@@ -113,24 +114,20 @@ def _region_or_404(request, code: str) -> str:
     _require_monitor(request.user)
     if code == "":
         code = scoping.scope_root(request.user)
-    if code == "-" or not scoping.can_see_region(request.user, code):
+    if not codes.is_code(code, country=True):
         raise Http404
-    if len(code) not in (0, 2, 5, 8, 13):
+    if not scoping.can_see_region(request.user, code):
         raise Http404
     return code
 
 
 def _filter_context(request, filters) -> dict:
-    from courses.models import CoursePage, Track
-
     for error in filters.errors:
         messages.error(request, error)
     return {
         "courses": CoursePage.objects.live().order_by("path").only("pk", "title"),
         "tracks": Track.objects.all(),
-        "cohorts": cohorts_for(request.user)
-        if request.user.role != Role.ASSISTANT
-        else [],
+        "cohorts": cohorts_for(request.user),
         "query": request.GET.urlencode(),
         "current": request.GET,
     }
@@ -145,19 +142,20 @@ def dashboard(request, code: str = ""):
         "crumbs": selectors.breadcrumbs(user=request.user, code=code),
         **_filter_context(request, filters),
     }
-    if len(code) == 13:
+    if codes.level_of(code) == codes.VILLAGE:
         context["cooperatives"] = selectors.village_cooperatives(
             user=request.user, code=code, filters=filters
         )
         return render(request, "dinas/village.html", context)
-    table = selectors.region_table(user=request.user, code=code, filters=filters)
-    trend = selectors.weekly_completions(user=request.user, code=code, filters=filters)
     context.update(
         {
-            "table": table,
-            "bars": selectors.bar_chart(table["rows"]),
-            "trend": selectors.trend_chart(trend),
-            "big_export": len(code) <= 2,
+            "table": selectors.region_table(
+                user=request.user, code=code, filters=filters
+            ),
+            "trend_points": selectors.weekly_completions(
+                user=request.user, code=code, filters=filters
+            ),
+            "big_export": exports.is_big(table="participants", code=code),
         }
     )
     return render(request, "dinas/dashboard.html", context)
@@ -186,9 +184,10 @@ def not_started(request, code: str = ""):
 @login_required
 def cooperative_detail(request, pk: int):
     _require_monitor(request.user)
-    cooperative = selectors.visible_cooperative(user=request.user, pk=pk)
-    if cooperative is None:
-        raise Http404
+    cooperative = get_object_or_404(
+        scoping.visible_cooperatives(request.user).select_related("home_village"),
+        pk=pk,
+    )
     filters = selectors.filters_from_query(request.GET)
     return render(
         request,
@@ -215,7 +214,7 @@ def export(request, table: str, file_format: str, code: str = ""):
         raise Http404
     filters = selectors.filters_from_query(request.GET)
     params = {"code": code, "filters": filters.as_params()}
-    if table in exports.BIG_TABLES and len(code) <= 2:
+    if exports.is_big(table=table, code=code):
         job = services.export_job_create(
             user=request.user, table=table, file_format=file_format, params=params
         )
@@ -256,7 +255,7 @@ def export_download(request, pk: int):
 
 @login_required
 def assistant_home(request):
-    if request.user.role != Role.ASSISTANT:
+    if not scoping.person_can(request.user).accompany_villages:
         raise PermissionDenied
     return render(
         request,

@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 
 from lms import scoping
 from lms.models import User
+from lms.regions import codes
 
 
 def _require_monitor(user):
-    if not scoping.can_monitor_regions(user):
+    if not scoping.person_can(user).follow_regions:
         raise PermissionDenied
 
 
@@ -28,8 +29,12 @@ def _filtered_participants(request):
     )
     region = request.GET.get("wilayah", "").strip()
     if region:
-        # A code prefix: province (63), regency (63.03), district or village.
-        participants = participants.filter(village__code__startswith=region)
+        # A region code: province (63), regency (63.03), district or village.
+        if not codes.is_code(region):
+            return participants.none()
+        participants = participants.filter(
+            codes.villages_within_q("village__code", region)
+        )
     query = request.GET.get("q", "").strip()
     if query:
         participants = participants.filter(full_name__icontains=query)

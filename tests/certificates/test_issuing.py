@@ -16,6 +16,7 @@ from certificates.factories import (
 from certificates.models import Certificate, CertificateEvent, IssuerSequence
 from certificates.services import certificate_issue
 from courses.factories import CoursePageFactory, EnrollmentFactory
+from lms import events
 from lms.dinas.models import VillageCourseCounter
 
 pytestmark = pytest.mark.django_db
@@ -134,12 +135,11 @@ def test_failure_after_upload_deletes_the_file_and_keeps_the_record_pending(
 ):
     enrollment = CompletedEnrollmentFactory()
 
-    def broken_counter(*, enrollments):
+    def broken_counter(event):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(
-        "lms.dinas.counters.counters_certificates_issued", broken_counter
-    )
+    # The Dinas ledger, which listens to certificates being issued, fails.
+    monkeypatch.setitem(events._handlers, events.CertificatesIssued, [broken_counter])
     with pytest.raises(RuntimeError):
         certificate_issue(enrollment_id=enrollment.pk)
     pending = Certificate.objects.get()

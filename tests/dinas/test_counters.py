@@ -155,8 +155,8 @@ def _tables_agree(user, code: str) -> None:
 
 
 def test_the_synthetic_generator_builds_a_consistent_programme(db, settings):
+    from benchmarks.dinas_synthetic import synthetic_programme_generate
     from certificates.models import Certificate
-    from lms.dinas.synthetic import synthetic_programme_generate
     from lms.models import Cooperative, Role, User
 
     # One certified member is enough, so that coverage shows in a small dataset.
@@ -254,7 +254,9 @@ def test_a_participant_moved_by_a_reimport_takes_their_counts_along(
         good=good, officer=province_officer, refused=refused
     )
     assert not refused
-    outcome = programme_rows_apply(good=good, existing=existing)
+    outcome = programme_rows_apply(
+        good=good, existing=existing, officer=province_officer
+    )
     assert outcome.updated == 1
 
     def counter(code):
@@ -272,3 +274,47 @@ def test_a_participant_moved_by_a_reimport_takes_their_counts_along(
         1,
     )
     assert counters_differences() == []
+
+
+def test_coverage_has_one_definition_for_ledger_dashboard_and_reconciliation(
+    db, course, settings
+):
+    """The ledger, the raw dashboard path and the reconciliation all judge
+    coverage by `ledger.coverage.covers`: with the threshold raised, the stored
+    counters disagree until they are rebuilt, and the raw path agrees at once."""
+    from lms.dinas.ledger import covers
+    from lms.dinas.reconcile import counters_rebuild
+
+    settings.DINAS_COVERAGE_PARTICIPANTS = 2
+    village = Village.objects.get(pk=BANJAR_VILLAGE)
+    people = [
+        registered_participant(village=village, cooperative_name="KDMP Dua")
+        for _ in range(2)
+    ]
+    lessons = list(course_lessons(course))
+    for person in people:
+        enrollment = enrollment_create(user=person, course=course)
+        _complete(enrollment, lessons)
+        certificate_issue(enrollment_id=enrollment.pk)
+    assert covers(2)
+    assert VillageCourseCounter.objects.get(village=village).covering == 1
+    admin = AdminFactory()
+    raw = selectors.Filters(course_ids=[course.pk], since=datetime.date(1900, 1, 1))
+
+    def covered_raw() -> int:
+        return selectors.region_table(user=admin, code="63.03.01", filters=raw)[
+            "total"
+        ]["covered"]
+
+    assert covered_raw() == 1
+    settings.DINAS_COVERAGE_PARTICIPANTS = 3
+    assert not covers(2)
+    assert covered_raw() == 0
+    assert {d.table for d in counters_differences()} == {
+        "counter",
+        "regency_counter",
+        "village_tally",
+    }
+    counters_rebuild()
+    assert counters_differences() == []
+    assert VillageCourseCounter.objects.get(village=village).covering == 0

@@ -1,7 +1,12 @@
 """The drill-down dashboard reads the counters, within the officer's scope."""
 
+import datetime
+
 import pytest
 
+from django.utils import timezone
+
+from courses.models import Enrollment
 from courses.progress import course_lessons, lesson_reached_end, lesson_visit
 from courses.services import enrollment_create
 from lms.dinas import selectors
@@ -63,8 +68,6 @@ def test_drilling_down_reaches_the_district_and_the_village(
 def test_a_cohort_or_period_filter_reads_the_enrolments_and_agrees(
     programme, province_officer
 ):
-    import datetime
-
     filters = selectors.Filters(since=datetime.date(2000, 1, 1))
     table = selectors.region_table(user=province_officer, code="63", filters=filters)
     rows = {r["code"]: r for r in table["rows"]}
@@ -140,6 +143,11 @@ def test_a_province_participant_export_runs_in_the_background(
 
 
 def test_an_assistant_sees_their_villages_and_who_to_nudge(client, programme):
+    # Enrolled ten days ago and never studied since: inactive (the one rule,
+    # `selectors.inactive_participants`); someone enrolled today is not nagged.
+    Enrollment.objects.filter(user=programme["idle"]).update(
+        enrolled_at=timezone.now() - datetime.timedelta(days=10)
+    )
     assistant = AssistantFactory(villages=[Village.objects.get(pk=BANJAR_VILLAGE)])
     client.force_login(assistant)
     body = client.get("/dinas/pendamping/").content.decode()

@@ -111,7 +111,9 @@ def test_imported_participants_are_enrolled_into_the_chosen_cohort(
     good, existing = _database_conflicts(
         good=good, officer=province_officer, refused=refused
     )
-    outcome = programme_rows_apply(good=good, existing=existing, cohort=cohort)
+    outcome = programme_rows_apply(
+        good=good, existing=existing, officer=province_officer, cohort=cohort
+    )
     assert outcome.enrolled == 1
     assert Enrollment.objects.get().cohort == cohort
     again = programme_rows_apply(
@@ -119,6 +121,7 @@ def test_imported_participants_are_enrolled_into_the_chosen_cohort(
         existing=_database_conflicts(good=good, officer=province_officer, refused=[])[
             1
         ],
+        officer=province_officer,
         cohort=cohort,
     )
     assert again.enrolled == 0 and Enrollment.objects.count() == 1

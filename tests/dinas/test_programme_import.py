@@ -33,7 +33,7 @@ def _import(data: bytes, officer):
     rows = read_rows(data)
     good, refused = programme_rows_validate(rows=rows, officer=officer)
     good, existing = _database_conflicts(good=good, officer=officer, refused=refused)
-    outcome = programme_rows_apply(good=good, existing=existing)
+    outcome = programme_rows_apply(good=good, existing=existing, officer=officer)
     refused.sort(key=lambda r: r["line"])
     return rows, outcome, refused
 
@@ -208,3 +208,59 @@ def test_villages_of_one_district_naming_the_same_cooperative_share_it(
     ]
     assert User.objects.get(full_name="B").cooperative == shared
     assert User.objects.get(full_name="C").cooperative != shared
+
+
+@pytest.mark.django_db
+def test_a_row_the_participant_rules_refuse_is_refused_with_its_reason(
+    province_officer,
+):
+    """Settled: the import validates each participant with the same function as
+    self-registration (`lms.services.participant_build`); a name too long for the
+    model used to stop the whole import with a database error."""
+    text = "\n".join(
+        ",".join(r)
+        for r in [
+            HEADERS,
+            ["N" * 151, "081211112222", "", "ketua", "K", "63.03.01.2001"],
+            ["Budi", "081211113333", "", "ketua", "K", "63.03.01.2001"],
+        ]
+    )
+    _rows, outcome, refused = _import(text.encode(), province_officer)
+    assert outcome.created == 1
+    assert [(r["line"], r["problems"][0]["code"]) for r in refused] == [
+        (2, "name_invalid")
+    ]
+    assert refused[0]["problems"][0]["field"] == "nama"
+
+
+@pytest.mark.django_db
+def test_another_provinces_cooperative_number_is_refused_and_not_revealed(
+    banjar_officer, kaltim_regions
+):
+    """Issue 12, item 5: matching by legal number never reaches outside the
+    officer's scope."""
+    from lms.models import Village
+    from lms.services import cooperative_get_or_create
+
+    kaltim_village = Village.objects.filter(province_id="64").first()
+    other = cooperative_get_or_create(
+        name="Koperasi Rahasia Kaltim", village=kaltim_village, legal_number="AHU-0064"
+    )
+    text = "\n".join(
+        ",".join(r)
+        for r in [
+            [*HEADERS, "Nomor Badan Hukum"],
+            ["A", "081211112222", "", "ketua", "KDMP A", "63.03.01.2001", "AHU-0064"],
+            ["B", "081211113333", "", "ketua", "KDMP B", "63.03.01.2001", ""],
+        ]
+    )
+    _rows, outcome, refused = _import(text.encode(), banjar_officer)
+    refused += outcome.refused
+    assert outcome.created == 1
+    assert [(r["line"], r["problems"][0]["code"]) for r in refused] == [
+        (2, "legal_number_taken")
+    ]
+    assert "Rahasia" not in str(refused)
+    assert list(other.villages.all()) == [kaltim_village]
+    assert not User.objects.filter(cooperative=other).exists()
+    assert counters_differences() == []

@@ -1,33 +1,66 @@
-"""Reminders to idle participants and the assistants' weekly summary."""
+"""Reminders to idle participants and the assistants' weekly summary: owed
+through the outbox by the beat job, delivered by the workers."""
 
 import datetime
+
+import pytest
 
 from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
+from courses.models import Enrollment
 from courses.services import enrollment_create
 from lms.dinas.reminders import assistant_summaries_send, reminders_send
 from lms.factories import AssistantFactory, ParticipantFactory
-from lms.models import User, Village
+from lms.models import OwedWork, User, Village
+
+
+@pytest.fixture
+def deliver(django_capture_on_commit_callbacks):
+    """Run what the beat job owed (eager workers) once its transaction commits."""
+
+    def run(send, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return send(**kwargs)
+
+    return run
 
 
 def _idle(course, days: int, **kwargs):
+    """A participant enrolled `days` days ago who last studied then."""
     person = ParticipantFactory(**kwargs)
     enrollment_create(user=person, course=course)
-    User.objects.filter(pk=person.pk).update(
-        last_studied_at=timezone.now() - datetime.timedelta(days=days)
-    )
+    then = timezone.now() - datetime.timedelta(days=days)
+    Enrollment.objects.filter(user=person).update(enrolled_at=then)
+    User.objects.filter(pk=person.pk).update(last_studied_at=then)
     return person
 
 
-def test_idle_participants_are_reminded_once_per_idle_spell(db, course):
+def test_idle_participants_are_reminded_once_per_idle_spell(db, course, deliver):
     idle = _idle(course, days=10, full_name="Peserta Diam")
     _idle(course, days=2, full_name="Peserta Aktif")
-    assert reminders_send(days=7) == 1
+    assert deliver(reminders_send, days=7) == 1
     assert [m.to for m in mail.outbox] == [[idle.email]]
     assert "Peserta Diam" in mail.outbox[0].body
-    assert reminders_send(days=7) == 0  # already told in this idle spell
+    assert deliver(reminders_send, days=7) == 0  # already told in this idle spell
+
+
+def test_reminders_are_owed_work_and_a_second_delivery_tells_nobody_twice(
+    db, course, django_capture_on_commit_callbacks
+):
+    from lms.dinas.reminders import reminders_deliver
+
+    idle = _idle(course, days=10)
+    with django_capture_on_commit_callbacks(execute=False):
+        assert reminders_send(days=7) == 1
+    owed = OwedWork.objects.get(task="lms.dinas.tasks.reminders_deliver_task")
+    assert owed.kwargs == {"user_ids": [idle.pk], "days": 7}
+    assert not mail.outbox  # nothing sent before the commit
+    # The message was lost (or the worker died): the work is delivered twice.
+    assert reminders_deliver(**owed.kwargs) == 1
+    assert reminders_deliver(**owed.kwargs) == 0
+    assert len(mail.outbox) == 1
 
 
 def test_the_beat_schedule_runs_the_reminders_and_summaries():
@@ -36,23 +69,23 @@ def test_the_beat_schedule_runs_the_reminders_and_summaries():
     assert "lms.dinas.tasks.assistant_summaries_send_task" in tasks
 
 
-def test_an_assistant_gets_a_weekly_summary_of_their_villages(db, course):
+def test_an_assistant_gets_a_weekly_summary_of_their_villages(db, course, deliver):
     village = Village.objects.get(pk="63.03.01.2001")
     _idle(course, days=10, full_name="Peserta Diam", village=village)
     _idle(course, days=10, full_name="Peserta Lain", village_id="63.01.01.2001")
     assistant = AssistantFactory(villages=[village])
-    assert assistant_summaries_send() == 1
+    assert deliver(assistant_summaries_send) == 1
     body = mail.outbox[0].body
     assert mail.outbox[0].to == [assistant.email]
     assert "Peserta Diam" in body and "Peserta Lain" not in body
-    assert assistant_summaries_send() == 0
+    assert deliver(assistant_summaries_send) == 0
 
 
-def test_another_notifier_can_deliver_the_reminders(db, course, settings):
+def test_another_notifier_can_deliver_the_reminders(db, course, settings, deliver):
     settings.DINAS_NOTIFIER = "tests.dinas.test_reminders.RecordingNotifier"
     RecordingNotifier.sent = []
     _idle(course, days=30, email=None)
-    assert reminders_send(days=7) == 1
+    assert deliver(reminders_send, days=7) == 1
     assert RecordingNotifier.sent and not mail.outbox
 
 
@@ -63,3 +96,27 @@ class RecordingNotifier:
     def send(self, *, user, subject, body) -> bool:
         RecordingNotifier.sent.append((user.phone, body))
         return True
+
+
+def test_one_rule_decides_who_is_inactive_for_the_list_and_the_reminders(
+    db, course, deliver
+):
+    """Settled (issue 14): the assistant's list used "no study for N days, or
+    never" and also listed people enrolled that very day or enrolled in nothing;
+    the reminders counted from the account's creation. Both now ask
+    `selectors.inactive_participants`: an unfinished course enrolled in at least N
+    days ago, and no study in those N days."""
+    from lms.dinas.selectors import participants_to_nudge
+
+    village = Village.objects.get(pk="63.03.01.2001")
+    idle = _idle(course, days=10, full_name="Lama Diam", village=village)
+    fresh = ParticipantFactory(full_name="Baru Daftar", village=village)
+    enrollment_create(user=fresh, course=course)  # enrolled today, never studied
+    User.objects.filter(pk=fresh.pk).update(
+        date_joined=timezone.now() - datetime.timedelta(days=90)
+    )
+    ParticipantFactory(full_name="Tanpa Kursus", village=village)  # enrolled in nothing
+    assistant = AssistantFactory(villages=[village])
+    assert list(participants_to_nudge(user=assistant, days=7)) == [idle]
+    assert deliver(reminders_send, days=7) == 1
+    assert [m.to for m in mail.outbox] == [[idle.email]]

@@ -1,21 +1,53 @@
-"""A synthetic national programme for measuring the dashboards at scale.
+"""A synthetic national Dinas programme, for measuring the dashboards at scale.
 
-All villages, one cooperative per village except merged villages (which join the
-cooperative of the village before them), three board members per cooperative,
-every participant enrolled in every course, and lesson progress for those who
-started. Rows go in with COPY on PostgreSQL (plain batched INSERTs elsewhere, for
-the small runs of the test suite), then the counters are built from them with the
-same GROUP BYs that `counters_reconcile` uses.
+    .venv/bin/python benchmarks/dinas_synthetic.py [--province 63]
+        [--cooperatives 80000] [--courses 4] [--lessons 8] [--certificates]
+
+Use a scratch PostgreSQL database of its own (`DATABASE_URL`, migrated first; see
+docs/dinas.md "National benchmark"). All villages, one cooperative per village
+except merged villages (which join the cooperative of the village before them),
+three board members per cooperative, every participant enrolled in every course,
+lesson progress for those who started, and a certificate row for every completed
+enrolment. Rows go in with COPY on PostgreSQL (plain batched INSERTs elsewhere, for
+the small run of the test suite), then the counters are built from them with the
+same GROUP BYs that `counters_reconcile` uses. `--certificates` only adds the
+certificate rows to a programme generated before certificates existed.
+
+Benchmark data only: the product never imports this module.
 """
 
+# ruff: noqa: E402  (Django is set up before its models are imported)
+
+import argparse
 import datetime
+import os
 import random
+import sys
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
+
+import django
+from django.apps import apps
+
+if not apps.ready:  # run as a script; imported by the tests, Django is set up
+    django.setup()
 
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 from django.utils import timezone
+
+from certificates.models import Certificate, IssuerSequence
+from courses.models import CoursePage, Enrollment, LessonPage
+from lms.dinas.factories import course_with_lessons
+from lms.dinas.reconcile import counters_rebuild
+from lms.models import User, Village
+from lms.regions import codes
+from lms.services import wilayah_load
 
 PHONE_PREFIX = "+62899"
 POSITIONS = ("ketua", "bendahara", "pengurus")
@@ -75,10 +107,6 @@ def _reset_sequence(table: str) -> None:
 
 
 def _courses(count: int, lessons: int) -> list[tuple[int, list[int]]]:
-    from courses.models import CoursePage, LessonPage
-
-    from .factories import course_with_lessons
-
     out = []
     for number in range(1, count + 1):
         slug = f"sintetis-{number}"
@@ -105,10 +133,6 @@ def synthetic_programme_generate(
     lessons: int = 8,
     seed: int = 7,
 ) -> SyntheticCounts:
-    from lms.models import User, Village
-
-    from .reconcile import counters_rebuild
-
     if User.objects.filter(phone__startswith=PHONE_PREFIX).exists():
         raise ValueError("synthetic data is already loaded")
     rng = random.Random(seed)  # noqa: S311 (synthetic data, not secrets)
@@ -131,7 +155,11 @@ def synthetic_programme_generate(
     merged_so_far = 0
     for index, code in enumerate(villages):
         due = (index + 1) * extra // max(1, len(villages))
-        if homes and due > merged_so_far and code[:8] == homes[-1][1][:8]:
+        if (
+            homes
+            and due > merged_so_far
+            and codes.district_of(code) == codes.district_of(homes[-1][1])
+        ):
             merged_so_far += 1
             links.append((homes[-1][0], code))
             continue
@@ -299,9 +327,6 @@ def synthetic_certificates_generate(*, revoked_every: int = REVOKED_EVERY) -> in
     cannot be downloaded; they exist for the counters, coverage and benchmarks.
     One in `revoked_every` is revoked. Idempotent; run `counters_rebuild` after.
     """
-    from certificates.models import Certificate, IssuerSequence
-    from courses.models import Enrollment
-
     enrollments = (
         Enrollment.objects.filter(
             user__phone__startswith=PHONE_PREFIX,
@@ -395,3 +420,43 @@ def _write_last_studied(last_studied: dict, first_user: int) -> None:
             "WHERE u.id = s.id AND u.id >= %s",
             [first_user],
         )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cooperatives", type=int, default=80_000)
+    parser.add_argument("--province", default="", help="Only this province.")
+    parser.add_argument("--courses", type=int, default=4)
+    parser.add_argument("--lessons", type=int, default=8)
+    parser.add_argument(
+        "--certificates",
+        action="store_true",
+        help="Only add certificate rows to an already generated programme "
+        "(no PDFs), then rebuild every counter.",
+    )
+    args = parser.parse_args()
+    started = time.perf_counter()
+    if args.certificates:
+        made = synthetic_certificates_generate()
+        sizes = counters_rebuild()
+        print(
+            f"{made} certificates, counters {sizes} "
+            f"in {time.perf_counter() - started:.0f} s"
+        )
+        return
+    regions = wilayah_load(province_code=args.province)
+    print(f"Regions: {regions} ({time.perf_counter() - started:.0f} s)")
+    try:
+        counts = synthetic_programme_generate(
+            cooperatives=args.cooperatives,
+            province=args.province,
+            courses=args.courses,
+            lessons=args.lessons,
+        )
+    except ValueError as exc:
+        sys.exit(str(exc))
+    print(f"{counts} in {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+"""Reads of the Dinas dashboards, by concern: `filters` (the filters and the rows
+of a region within scope), `regions` (the main table), `coverage` (covered
+villages), `trend` (completions per week) and `lists` (villages not started,
+cooperatives, participants, who needs a nudge). Chart geometry is drawn by the
+`dinas_charts` template tags.
+"""
+
+from .filters import Filters, filters_from_query, scoped_counters, scoped_enrollments
+from .lists import (
+    assistant_overview,
+    cooperative_participants,
+    inactive_days,
+    inactive_participants,
+    participants_to_nudge,
+    village_cooperatives,
+    villages_not_started,
+)
+from .regions import breadcrumbs, region_name, region_table
+from .trend import weekly_completions
+
+__all__ = [
+    "Filters",
+    "assistant_overview",
+    "breadcrumbs",
+    "cooperative_participants",
+    "filters_from_query",
+    "inactive_days",
+    "inactive_participants",
+    "participants_to_nudge",
+    "region_name",
+    "region_table",
+    "scoped_counters",
+    "scoped_enrollments",
+    "village_cooperatives",
+    "villages_not_started",
+    "weekly_completions",
+]

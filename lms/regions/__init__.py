@@ -1,0 +1,1 @@
+"""The Kemendagri region hierarchy: how its codes relate (`codes`)."""
