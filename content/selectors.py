@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from courses.models import CoursePage, Enrollment, LessonActivity, LessonPage
+from courses.scoring import score_that_counts
 from courses.selectors import enrollment_for
 from lms.models import Role
 
@@ -77,10 +78,11 @@ def _percent(scaled: float | None) -> float | None:
 
 
 def _score(result: H5PResult, *, policy: str, pass_score: int) -> ActivityScore:
-    if policy == CoursePage.ScorePolicy.LAST:
-        scaled, raw, maximum = result.last_scaled, result.last_raw, result.last_max
-    else:
-        scaled, raw, maximum = result.best_scaled, result.best_raw, result.best_max
+    scaled, raw, maximum = score_that_counts(
+        policy=policy,
+        best=(result.best_scaled, result.best_raw, result.best_max),
+        last=(result.last_scaled, result.last_raw, result.last_max),
+    )
     percent = _percent(scaled)
     done = (percent is not None and percent >= pass_score) or (
         pass_score == 0 and result.completed
