@@ -44,6 +44,8 @@ def quiz_scores(
     best: dict[tuple[int, int], Decimal] = {}
     last: dict[tuple[int, int], Decimal] = {}
     for enrollment_id, quiz_id, score in rows:
+        if score is None:  # a graded attempt always has one
+            continue
         key = (enrollment_id, quiz_id)
         last[key] = score
         if key not in best or score > best[key]:

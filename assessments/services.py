@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -22,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import Enrollment
 from courses.progress import activity_result_recorded
+from lms.models import User
 from lms.outbox import work_owe
 
 from .imports import questions_parse
@@ -162,7 +164,7 @@ def answer_save(
     *,
     attempt: Attempt,
     question: Question,
-    response,
+    response: Any,
     now: datetime | None = None,
 ) -> None:
     """Save one answer as it is given: one UPDATE of its row.
@@ -323,7 +325,7 @@ def attempt_expire(*, attempt_id: int, now: datetime | None = None) -> bool:
 def essay_grade(
     *,
     answer: Answer,
-    grader,
+    grader: User,
     points: Decimal | float,
     feedback: str = "",
     now: datetime | None = None,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from courses.models import CoursePage, Enrollment, LessonActivity, LessonPage
 from courses.scoring import score_that_counts
 from courses.selectors import enrollment_for
-from lms.models import Role
+from lms.models import Role, User
 
 from .models import H5PActivity, H5PResult, H5PUserData
 
@@ -26,7 +26,7 @@ def lesson_holds_activity(*, lesson: LessonPage, activity: H5PActivity) -> bool:
 
 
 def enrollment_for_play(
-    *, user, activity: H5PActivity, lesson: LessonPage | None
+    *, user: User, activity: H5PActivity, lesson: LessonPage | None
 ) -> Enrollment | None:
     """The enrolment a result of this activity counts for: the participant is
     enrolled in the course of a live lesson that holds the activity."""
@@ -40,7 +40,7 @@ def enrollment_for_play(
     return enrollment_for(user=user, course=course)
 
 
-def can_play(*, user, activity: H5PActivity, lesson: LessonPage | None) -> bool:
+def can_play(*, user: User, activity: H5PActivity, lesson: LessonPage | None) -> bool:
     """Participants play in their courses' lessons; staff preview anywhere."""
     if not user.is_authenticated or not activity.is_ready:
         return False
@@ -49,7 +49,7 @@ def can_play(*, user, activity: H5PActivity, lesson: LessonPage | None) -> bool:
     return enrollment_for_play(user=user, activity=activity, lesson=lesson) is not None
 
 
-def user_state(*, user, activity: H5PActivity) -> dict[str, dict[str, str]]:
+def user_state(*, user: User, activity: H5PActivity) -> dict[str, dict[str, str]]:
     """Saved resume state as H5P core reads it: {subContentId: {dataType: json}}."""
     if not user.is_authenticated:
         return {}

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import Enrollment, LessonPage
 from courses.progress import activity_result_recorded
+from lms.models import User
 from lms.outbox import work_owe
 
 from .h5p import (
@@ -383,23 +384,22 @@ def statement_score(statement: dict) -> Score | None:
     if not isinstance(score, dict):
         raise _refuse(_("Skor pada pernyataan xAPI tidak sah."))
     raw, maximum = _number(score.get("raw")), _number(score.get("max"))
-    minimum, scaled = score.get("min", 0), score.get("scaled")
+    minimum, claimed = score.get("min", 0), score.get("scaled")
     if raw is None or maximum is None or _number(minimum) != 0:
         raise _refuse(_("Skor pada pernyataan xAPI tidak sah."))
     if not 0 <= raw <= maximum:
         raise _refuse(_("Skor harus di antara 0 dan skor maksimum."))
-    if scaled is not None and (
-        _number(scaled) is None or not 0 <= _number(scaled) <= 1
-    ):
+    scaled = _number(claimed)
+    if claimed is not None and (scaled is None or not 0 <= scaled <= 1):
         raise _refuse(_("Skor berskala harus di antara 0 dan 1."))
     if maximum > 0:
         scaled = raw / maximum
-    elif scaled is not None:
-        scaled = _number(scaled)
     return Score(raw, maximum, scaled, completed)
 
 
-def _result_record(*, enrollment: Enrollment, activity: H5PActivity, score: Score):
+def _result_record(
+    *, enrollment: Enrollment, activity: H5PActivity, score: Score
+) -> H5PResult:
     result, _created = H5PResult.objects.select_for_update().get_or_create(
         enrollment=enrollment, activity=activity
     )
@@ -424,7 +424,7 @@ def _result_record(*, enrollment: Enrollment, activity: H5PActivity, score: Scor
 
 def statement_record(
     *,
-    user,
+    user: User,
     activity: H5PActivity,
     lesson: LessonPage | None,
     statement: Any,
@@ -476,7 +476,7 @@ def statement_record(
 @transaction.atomic
 def _statement_store(
     *,
-    user,
+    user: User,
     activity: H5PActivity,
     lesson: LessonPage | None,
     statement: Any,
@@ -516,7 +516,7 @@ def _statement_store(
 @transaction.atomic
 def user_data_save(
     *,
-    user,
+    user: User,
     activity: H5PActivity,
     lesson: LessonPage | None,
     data_type: Any,

@@ -37,10 +37,10 @@ from django.utils import timezone
 
 from lms import events
 
-from .models import Enrollment, LessonActivity, LessonPage, LessonProgress
+from .models import CoursePage, Enrollment, LessonActivity, LessonPage, LessonProgress
 
 
-def course_lessons(course) -> QuerySet[LessonPage]:
+def course_lessons(course: CoursePage) -> QuerySet[LessonPage]:
     """The live lessons of a course that count for completion, in tree order."""
     return (
         LessonPage.objects.live()
@@ -313,7 +313,8 @@ def _activities_done(
         rest = object_ids - set(objects)
         if rest:
             model = ContentType.objects.get_for_id(type_id).model_class()
-            objects.update(model._base_manager.in_bulk(rest))
+            if model is not None:  # a model gone from the code holds nothing back
+                objects.update(model._base_manager.in_bulk(rest))
         for object_id in object_ids:
             activity = objects.get(object_id)
             done[(type_id, object_id)] = activity is None or activity.is_done(

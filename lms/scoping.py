@@ -53,6 +53,8 @@ def visible_cooperatives(user: User) -> QuerySet[Cooperative]:
     if user.is_authenticated and user.is_admin:
         return Cooperative.objects.all()
     if user.is_authenticated and user.role == Role.PARTICIPANT:
+        if user.cooperative_id is None:
+            return Cooperative.objects.none()
         return Cooperative.objects.filter(pk=user.cooperative_id)
     return Cooperative.objects.filter(village_scope(user, prefix="home_village__"))
 
