@@ -1,6 +1,7 @@
 """Loads each demo course's pre-test and post-test into a question bank and quizzes.
 
-For a course spec from `courses/demo_content/` (its "pretest" and "posttest" lists):
+For a course of the demo's data (`courses.demo.demo_data_read`: its "pretest" and
+"posttest" lists, from the course's `assessments.yaml`):
 one bank with two categories, a pre-test and a post-test drawing every question of
 their category at random (shuffled), a "Pre-test" lesson at the start of module 1
 and a "Post-test" lesson at the end of the last module, with their LessonActivity

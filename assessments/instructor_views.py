@@ -6,6 +6,8 @@ courses of their own Balai); anyone else gets 404.
 
 from io import BytesIO
 
+from openpyxl import Workbook
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -57,8 +59,6 @@ def _fmt(value) -> float | None:
 
 @login_required
 def gradebook_xlsx(request, cohort_id: int):
-    from openpyxl import Workbook
-
     cohort = get_object_or_404(cohorts_taught(user=request.user), pk=cohort_id)
     book = gradebook(cohort=cohort)
     workbook = Workbook()

@@ -230,6 +230,7 @@ class Quiz(ClusterableModel):
 
     def is_done(self, *, enrollment) -> bool:
         """Whether this quiz counts as done for the enrolment (see courses.progress)."""
+        # The selectors read these models: imported once the models have loaded.
         from .selectors import quiz_is_done
 
         return quiz_is_done(quiz=self, enrollment=enrollment)

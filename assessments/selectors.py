@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from courses.models import Cohort, CoursePage, Enrollment
+from content.models import H5PActivity
+from content.selectors import activity_scores
+from courses.models import Cohort, CoursePage, Enrollment, LessonActivity, LessonPage
+from courses.scoring import score_that_counts
 from lms import scoping
 from lms.models import User
 
@@ -19,15 +24,45 @@ from .questions import kind_for
 # ---------------------------------------------------------------- scores
 
 
-def quiz_score(*, quiz: Quiz, enrollment: Enrollment) -> Decimal | None:
-    """The score that counts, by the course's policy (best or last graded attempt)."""
-    graded = Attempt.objects.filter(
-        quiz=quiz, enrollment=enrollment, status=Attempt.Status.GRADED
+def quiz_scores(
+    *,
+    quizzes: Iterable[Quiz | int],
+    enrollments: Iterable[Enrollment | int],
+    policy: str,
+) -> dict[tuple[int, int], Decimal]:
+    """(enrollment id, quiz id) → the score that counts (`courses.scoring`: best or
+    last graded attempt, by the course's policy), in one query. Pairs without a
+    graded attempt are absent."""
+    rows = (
+        Attempt.objects.filter(
+            quiz__in=quizzes,
+            enrollment__in=enrollments,
+            status=Attempt.Status.GRADED,
+        )
+        .order_by("number")
+        .values_list("enrollment_id", "quiz_id", "score")
     )
-    if enrollment.course.score_policy == "last":
-        last = graded.order_by("-number").values_list("score", flat=True).first()
-        return last
-    return max(graded.values_list("score", flat=True), default=None)
+    best: dict[tuple[int, int], Decimal] = {}
+    last: dict[tuple[int, int], Decimal] = {}
+    for enrollment_id, quiz_id, score in rows:
+        if score is None:  # a graded attempt always has one
+            continue
+        key = (enrollment_id, quiz_id)
+        last[key] = score
+        if key not in best or score > best[key]:
+            best[key] = score
+    return {
+        key: score_that_counts(policy=policy, best=best[key], last=last[key])
+        for key in last
+    }
+
+
+def quiz_score(*, quiz: Quiz, enrollment: Enrollment) -> Decimal | None:
+    """The score that counts for one enrolment in one quiz (None before a graded
+    attempt)."""
+    return quiz_scores(
+        quizzes=[quiz], enrollments=[enrollment], policy=enrollment.course.score_policy
+    ).get((enrollment.pk, quiz.pk))
 
 
 def quiz_is_done(*, quiz: Quiz, enrollment: Enrollment) -> bool:
@@ -41,27 +76,6 @@ def quiz_is_done(*, quiz: Quiz, enrollment: Enrollment) -> bool:
         ).exists()
     score = quiz_score(quiz=quiz, enrollment=enrollment)
     return score is not None and score >= quiz.pass_mark
-
-
-def _scores_for(
-    *, quizzes: list[Quiz], enrollments: list[Enrollment], policy: str
-) -> dict[tuple[int, int], Decimal]:
-    """(enrollment id, quiz id) → score that counts, in one query."""
-    rows = (
-        Attempt.objects.filter(
-            quiz__in=quizzes,
-            enrollment__in=enrollments,
-            status=Attempt.Status.GRADED,
-        )
-        .order_by("number")
-        .values_list("enrollment_id", "quiz_id", "score")
-    )
-    scores: dict[tuple[int, int], Decimal] = {}
-    for enrollment_id, quiz_id, score in rows:
-        key = (enrollment_id, quiz_id)
-        if policy == "last" or key not in scores or score > scores[key]:
-            scores[key] = score
-    return scores
 
 
 # ---------------------------------------------------------------- the quiz page
@@ -208,11 +222,6 @@ def cohorts_taught(*, user: User) -> QuerySet[Cohort]:
 def course_h5p_activities(*, course: CoursePage) -> list:
     """The H5P activities placed in the course's live lessons, in lesson order
     (through the explicit LessonActivity relation)."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from content.models import H5PActivity
-    from courses.models import LessonActivity, LessonPage
-
     ids = list(
         dict.fromkeys(
             LessonActivity.objects.filter(
@@ -230,8 +239,6 @@ def course_h5p_activities(*, course: CoursePage) -> list:
 def gradebook(*, cohort: Cohort) -> dict:
     """Participants × assessments of a cohort (quizzes, then the course's H5P
     activities by the course's score policy), with pre/post gain per participant."""
-    from content.selectors import activity_scores
-
     course = cohort.course
     rank = {"pretest": 0, "module": 1, "practice": 2, "posttest": 3}
     quizzes = sorted(
@@ -242,7 +249,7 @@ def gradebook(*, cohort: Cohort) -> dict:
         .select_related("user", "user__cooperative")
         .order_by("user__full_name")
     )
-    scores = _scores_for(
+    scores = quiz_scores(
         quizzes=quizzes, enrollments=enrollments, policy=course.score_policy
     )
     activities = course_h5p_activities(course=course)

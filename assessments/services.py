@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -22,7 +23,10 @@ from django.utils.translation import gettext as _
 
 from courses.models import Enrollment
 from courses.progress import activity_result_recorded
+from lms.models import User
+from lms.outbox import work_owe
 
+from .imports import questions_parse
 from .models import Answer, Attempt, Question, QuestionBank, QuestionCategory, Quiz
 from .questions import kind_for
 
@@ -146,11 +150,12 @@ def attempt_start(
         for position, question in enumerate(questions)
     )
     if attempt.deadline is not None:
-        from .tasks import attempt_expire_task
-
-        attempt_id, eta = attempt.pk, attempt.deadline + GRACE
-        transaction.on_commit(
-            lambda: attempt_expire_task.apply_async(args=[attempt_id], eta=eta)
+        # Owed with the attempt (lms.outbox): a broker down at this moment, or a
+        # worker lost with the message, only delays the submit of what was saved.
+        work_owe(
+            task="assessments.tasks.attempt_expire_task",
+            kwargs={"attempt_id": attempt.pk},
+            due_at=attempt.deadline + GRACE,
         )
     return attempt
 
@@ -159,7 +164,7 @@ def answer_save(
     *,
     attempt: Attempt,
     question: Question,
-    response,
+    response: Any,
     now: datetime | None = None,
 ) -> None:
     """Save one answer as it is given: one UPDATE of its row.
@@ -320,7 +325,7 @@ def attempt_expire(*, attempt_id: int, now: datetime | None = None) -> bool:
 def essay_grade(
     *,
     answer: Answer,
-    grader,
+    grader: User,
     points: Decimal | float,
     feedback: str = "",
     now: datetime | None = None,
@@ -411,8 +416,6 @@ def question_bank_import(
     refused, so importing a file again adds nothing twice. A file that cannot be
     read at all raises ValidationError and nothing is created.
     """
-    from .imports import questions_parse
-
     fmt, parsed = questions_parse(filename=filename, content=content, fmt=fmt)
     existing = {
         (kind, text, category)

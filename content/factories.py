@@ -6,6 +6,7 @@ from pathlib import Path
 import factory
 
 from .models import H5PActivity
+from .services import activity_package_install
 
 
 class H5PActivityFactory(factory.django.DjangoModelFactory):
@@ -20,8 +21,6 @@ class H5PActivityFactory(factory.django.DjangoModelFactory):
 
 def activity_with_package(path: Path | str, **fields) -> H5PActivity:
     """An activity whose package (a .h5p file) is installed through the service."""
-    from .services import activity_package_install
-
     activity = H5PActivityFactory(**fields)
     with open(path, "rb") as package:
         return activity_package_install(activity=activity, package=package)

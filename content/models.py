@@ -108,6 +108,7 @@ class H5PActivity(models.Model):
         return self.status == self.Status.READY and bool(self.content_key)
 
     def is_done(self, *, enrollment) -> bool:
+        # The selectors read these models: imported once the models have loaded.
         from .selectors import activity_is_done
 
         return activity_is_done(activity=self, enrollment=enrollment)

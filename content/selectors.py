@@ -4,8 +4,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from courses.models import CoursePage, Enrollment, LessonActivity, LessonPage
+from courses.scoring import score_that_counts
 from courses.selectors import enrollment_for
-from lms.models import Role
+from lms.models import Role, User
 
 from .models import H5PActivity, H5PResult, H5PUserData
 
@@ -25,7 +26,7 @@ def lesson_holds_activity(*, lesson: LessonPage, activity: H5PActivity) -> bool:
 
 
 def enrollment_for_play(
-    *, user, activity: H5PActivity, lesson: LessonPage | None
+    *, user: User, activity: H5PActivity, lesson: LessonPage | None
 ) -> Enrollment | None:
     """The enrolment a result of this activity counts for: the participant is
     enrolled in the course of a live lesson that holds the activity."""
@@ -39,7 +40,7 @@ def enrollment_for_play(
     return enrollment_for(user=user, course=course)
 
 
-def can_play(*, user, activity: H5PActivity, lesson: LessonPage | None) -> bool:
+def can_play(*, user: User, activity: H5PActivity, lesson: LessonPage | None) -> bool:
     """Participants play in their courses' lessons; staff preview anywhere."""
     if not user.is_authenticated or not activity.is_ready:
         return False
@@ -48,7 +49,7 @@ def can_play(*, user, activity: H5PActivity, lesson: LessonPage | None) -> bool:
     return enrollment_for_play(user=user, activity=activity, lesson=lesson) is not None
 
 
-def user_state(*, user, activity: H5PActivity) -> dict[str, dict[str, str]]:
+def user_state(*, user: User, activity: H5PActivity) -> dict[str, dict[str, str]]:
     """Saved resume state as H5P core reads it: {subContentId: {dataType: json}}."""
     if not user.is_authenticated:
         return {}
@@ -77,10 +78,11 @@ def _percent(scaled: float | None) -> float | None:
 
 
 def _score(result: H5PResult, *, policy: str, pass_score: int) -> ActivityScore:
-    if policy == CoursePage.ScorePolicy.LAST:
-        scaled, raw, maximum = result.last_scaled, result.last_raw, result.last_max
-    else:
-        scaled, raw, maximum = result.best_scaled, result.best_raw, result.best_max
+    scaled, raw, maximum = score_that_counts(
+        policy=policy,
+        best=(result.best_scaled, result.best_raw, result.best_max),
+        last=(result.last_scaled, result.last_raw, result.last_max),
+    )
     percent = _percent(scaled)
     done = (percent is not None and percent >= pass_score) or (
         pass_score == 0 and result.completed

@@ -22,12 +22,15 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import Storage, storages
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Enrollment, LessonPage
+from courses.progress import activity_result_recorded
+from lms.models import User
+from lms.outbox import work_owe
 
 from .h5p import (
     LibraryRef,
@@ -212,6 +215,7 @@ def activity_package_submit(
     wait in the private storage for a Celery task (the activity is "diproses")."""
     if upload.size is not None and upload.size <= settings.H5P_SYNC_MAX_BYTES:
         return activity_package_install(activity=activity, package=upload)
+    # content.tasks imports this module: the task module is read when first needed.
     from .tasks import activity_package_install_task
 
     storage = upload_storage()
@@ -320,6 +324,39 @@ def statement_check(statement: Any) -> None:
         raise _refuse(_("Konteks pernyataan xAPI tidak sah."))
     if "result" in statement and not isinstance(statement["result"], dict):
         raise _refuse(_("Hasil pernyataan xAPI tidak sah."))
+    if "id" in statement and _uuid(statement["id"]) is None:
+        raise _refuse(_("Id pernyataan xAPI harus berupa UUID."))
+
+
+def _uuid(value: Any) -> uuid.UUID | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+# Statement ids derived from an Idempotency-Key live in a namespace of their own.
+_IDEMPOTENCY_NAMESPACE = uuid.UUID("0b7d1f0e-54a2-4b8e-9d0c-6c1f3a5e2b71")
+
+
+def statement_id(
+    *, statement: dict, user_id: int, activity_id: int, idempotency_key: str = ""
+) -> uuid.UUID:
+    """The id a statement is stored (and forwarded to an LRS) under.
+
+    Its own `id` when it carries one (xAPI's statement id); otherwise one derived
+    from the request's Idempotency-Key, for this participant and activity (the
+    offline queue sends the same key with every retry); otherwise a new one.
+    """
+    own = _uuid(statement.get("id"))
+    if own is not None:
+        return own
+    if idempotency_key:
+        name = f"{user_id}:{activity_id}:{idempotency_key}"
+        return uuid.uuid5(_IDEMPOTENCY_NAMESPACE, name)
+    return uuid.uuid4()
 
 
 def statement_is_about_whole_activity(statement: dict) -> bool:
@@ -347,23 +384,22 @@ def statement_score(statement: dict) -> Score | None:
     if not isinstance(score, dict):
         raise _refuse(_("Skor pada pernyataan xAPI tidak sah."))
     raw, maximum = _number(score.get("raw")), _number(score.get("max"))
-    minimum, scaled = score.get("min", 0), score.get("scaled")
+    minimum, claimed = score.get("min", 0), score.get("scaled")
     if raw is None or maximum is None or _number(minimum) != 0:
         raise _refuse(_("Skor pada pernyataan xAPI tidak sah."))
     if not 0 <= raw <= maximum:
         raise _refuse(_("Skor harus di antara 0 dan skor maksimum."))
-    if scaled is not None and (
-        _number(scaled) is None or not 0 <= _number(scaled) <= 1
-    ):
+    scaled = _number(claimed)
+    if claimed is not None and (scaled is None or not 0 <= scaled <= 1):
         raise _refuse(_("Skor berskala harus di antara 0 dan 1."))
     if maximum > 0:
         scaled = raw / maximum
-    elif scaled is not None:
-        scaled = _number(scaled)
     return Score(raw, maximum, scaled, completed)
 
 
-def _result_record(*, enrollment: Enrollment, activity: H5PActivity, score: Score):
+def _result_record(
+    *, enrollment: Enrollment, activity: H5PActivity, score: Score
+) -> H5PResult:
     result, _created = H5PResult.objects.select_for_update().get_or_create(
         enrollment=enrollment, activity=activity
     )
@@ -382,26 +418,82 @@ def _result_record(*, enrollment: Enrollment, activity: H5PActivity, score: Scor
             )
     result.completed = result.completed or score.completed
     result.save()
-    from courses.progress import activity_result_recorded
-
     activity_result_recorded(enrollment=enrollment, activity=activity)
     return result
 
 
-@transaction.atomic
 def statement_record(
-    *, user, activity: H5PActivity, lesson: LessonPage | None, statement: Any
+    *,
+    user: User,
+    activity: H5PActivity,
+    lesson: LessonPage | None,
+    statement: Any,
+    idempotency_key: str = "",
 ) -> XAPIStatement:
     """Store a statement the player sent for this participant; a score about the
     whole activity lands in their progress. Raises PermissionDenied when they are
     not enrolled in a course whose lesson holds the activity, ValidationError
-    when the statement is not acceptable (nothing is stored then)."""
+    when the statement is not acceptable (nothing is stored then).
+
+    Idempotent by statement id (`statement_id`): a statement posted again (a retry
+    from the offline queue, a double send) returns the row stored the first time
+    and writes nothing (no second row, no second attempt). The unique
+    `XAPIStatement.uuid` is the last word when repeats race; the first post pays no
+    extra query for it.
+    """
+    try:
+        return _statement_store(
+            user=user,
+            activity=activity,
+            lesson=lesson,
+            statement=statement,
+            idempotency_key=idempotency_key,
+        )
+    except IntegrityError:
+        # Only a repeat of a stored statement id lands here (its INSERT is the
+        # first write, so nothing else was written and rolled back).
+        stored = (
+            XAPIStatement.objects.filter(
+                uuid=statement_id(
+                    statement=statement,
+                    user_id=user.pk,
+                    activity_id=activity.pk,
+                    idempotency_key=idempotency_key,
+                )
+            )
+            .select_related("enrollment")
+            .first()
+        )
+        if stored is None:
+            raise
+        if stored.user_id != user.pk or stored.activity_id != activity.pk:
+            raise _refuse(
+                _("Id pernyataan xAPI ini sudah dipakai untuk pernyataan lain.")
+            ) from None
+        return stored
+
+
+@transaction.atomic
+def _statement_store(
+    *,
+    user: User,
+    activity: H5PActivity,
+    lesson: LessonPage | None,
+    statement: Any,
+    idempotency_key: str,
+) -> XAPIStatement:
     enrollment = enrollment_for_play(user=user, activity=activity, lesson=lesson)
     if enrollment is None:
         raise PermissionDenied
     statement_check(statement)
     score = statement_score(statement)
     row = XAPIStatement.objects.create(
+        uuid=statement_id(
+            statement=statement,
+            user_id=user.pk,
+            activity_id=activity.pk,
+            idempotency_key=idempotency_key,
+        ),
         user=user,
         enrollment=enrollment,
         activity=activity,
@@ -413,17 +505,18 @@ def statement_record(
     if score is not None:
         _result_record(enrollment=enrollment, activity=activity, score=score)
     if settings.XAPI_LRS_ENDPOINT:
-        from .tasks import statement_forward_task
-
-        row_id = row.pk
-        transaction.on_commit(lambda: statement_forward_task.delay(row_id))
+        # Owed with the statement (lms.outbox): a broker down now only delays it.
+        work_owe(
+            task="content.tasks.statement_forward_task",
+            kwargs={"statement_id": row.pk},
+        )
     return row
 
 
 @transaction.atomic
 def user_data_save(
     *,
-    user,
+    user: User,
     activity: H5PActivity,
     lesson: LessonPage | None,
     data_type: Any,

@@ -2,18 +2,21 @@
 
 from celery import shared_task
 
+from lms.outbox import owed_task
+
+from .services import LRSUnavailable, activity_pending_install, statement_forward
+
 
 @shared_task(soft_time_limit=900, time_limit=960)
 def activity_package_install_task(activity_id: int) -> None:
-    from .services import activity_pending_install
-
     activity_pending_install(activity_id=activity_id)
 
 
-@shared_task(bind=True, max_retries=8)
+@owed_task(bind=True, max_retries=8)
 def statement_forward_task(self, statement_id: int) -> None:
-    from .services import LRSUnavailable, statement_forward
-
+    """PUT one statement to the LRS (owed with the statement; a statement already
+    forwarded is not sent again). Retried with back-off while the LRS is away;
+    after the retries the sweeper sends it again."""
     try:
         statement_forward(statement_id=statement_id)
     except LRSUnavailable as exc:

@@ -215,7 +215,10 @@ def _forbidden() -> JsonResponse:
 
 @require_POST
 def statement(request: HttpRequest, activity_id: int) -> JsonResponse:
-    """An xAPI statement the lesson page relays from the player."""
+    """An xAPI statement the lesson page relays from the player.
+
+    Posting it again (same statement id, or same Idempotency-Key) answers as the
+    first time and stores nothing new."""
     if not request.user.is_authenticated:
         return _forbidden()
     activity = get_object_or_404(H5PActivity, pk=activity_id)
@@ -226,6 +229,7 @@ def statement(request: HttpRequest, activity_id: int) -> JsonResponse:
             activity=activity,
             lesson=_lesson(body.get("lesson")),
             statement=body.get("statement"),
+            idempotency_key=request.headers.get("Idempotency-Key", ""),
         )
     except ValidationError as exc:
         return _refused(exc)

@@ -7,6 +7,7 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Kursus")
 
     def ready(self) -> None:
+        # Models are ready only now: the signal module imports them.
         from . import signals
 
         signals.connect()

@@ -1,11 +1,25 @@
-"""Loads the demo courses (written in `courses/demo_content/`) into the page tree.
+"""The demo's data, and loading its courses into the page tree.
+
+The demo is data, not code: `lms/data/demo/` holds `demo.yaml` (the tracks and the
+courses in catalogue order) and a folder per course with `course.yaml` (the page,
+its modules and lessons), `assessments.yaml` (pre-test and post-test questions) and
+`h5p.yaml` (the H5P activity), beside the H5P library the activities are packed
+with (`h5p/`). `demo_data_read` is the one reader of those files; the
+`load_demo` command hands what it read to each app's loader: the courses here,
+the quizzes in `assessments.demo`, the H5P activities in `content.demo`.
 
 Idempotent: a course whose slug already exists under the catalogue is left alone,
 so an instructor's edits to demo content survive a restart.
 """
 
 import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
+import yaml
+
+from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -17,22 +31,74 @@ from .authoring import authoring_setup
 from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage, Track
 from .services import lesson_activities_sync
 
-TRACKS = [
-    ("Manajemen & Kelembagaan", "manajemen-kelembagaan"),
-    ("Akuntansi Koperasi", "akuntansi-koperasi"),
-    ("Simpan Pinjam", "simpan-pinjam"),
-    ("Promosi TI", "promosi-ti"),
-]
+DEMO_DATA = Path(settings.BASE_DIR) / "lms" / "data" / "demo"
 
 
-def tracks_load() -> dict[str, Track]:
-    tracks = {}
-    for order, (name, slug) in enumerate(TRACKS):
+@dataclass(frozen=True)
+class DemoData:
+    """The demo as read from its files.
+
+    `tracks` are (name, slug) pairs in catalogue order. Each course is a dict: the
+    keys of its `course.yaml` (slug, code, title, track, summary, objectives, jp,
+    positions, modules), each lesson's `body` as (block type, value) pairs, plus
+    `pretest` and `posttest` (lists of questions) and `h5p` (the activity, or None).
+    """
+
+    tracks: list[tuple[str, str]]
+    courses: list[dict[str, Any]]
+
+
+def _yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as file:
+        return yaml.load(file, Loader=yaml.CSafeLoader)
+
+
+def _block(block: dict[str, Any]) -> tuple[str, Any]:
+    """A body block from its file form: {type: value}; a text's HTML may be a list
+    of pieces, joined without separator."""
+    ((block_type, value),) = block.items()
+    if block_type == "text" and isinstance(value, list):
+        value = "".join(value)
+    return block_type, value
+
+
+def _course(folder: Path) -> dict[str, Any]:
+    course = _yaml(folder / "course.yaml")
+    for module in course["modules"]:
+        for lesson in module["lessons"]:
+            lesson["body"] = [_block(block) for block in lesson.get("body", [])]
+    tests = (
+        _yaml(folder / "assessments.yaml")
+        if (folder / "assessments.yaml").exists()
+        else {}
+    )
+    course["pretest"] = tests.get("pretest") or []
+    course["posttest"] = tests.get("posttest") or []
+    h5p = folder / "h5p.yaml"
+    course["h5p"] = _yaml(h5p) if h5p.exists() else None
+    return course
+
+
+def demo_data_read(folder: Path = DEMO_DATA) -> DemoData:
+    """Read the demo's data files (the one reader of `lms/data/demo/`)."""
+    index = _yaml(folder / "demo.yaml")
+    return DemoData(
+        tracks=[(track["name"], track["slug"]) for track in index["tracks"]],
+        courses=[_course(folder / "courses" / slug) for slug in index["courses"]],
+    )
+
+
+def tracks_load(tracks: list[tuple[str, str]] | None = None) -> dict[str, Track]:
+    """The demo's tracks, by name (created once; existing ones are kept)."""
+    if tracks is None:
+        tracks = demo_data_read().tracks
+    loaded = {}
+    for order, (name, slug) in enumerate(tracks):
         track, _ = Track.objects.get_or_create(
             slug=slug, defaults={"name": name, "sort_order": order}
         )
-        tracks[name] = track
-    return tracks
+        loaded[name] = track
+    return loaded
 
 
 def catalogue_get_or_create() -> CourseIndexPage:
@@ -112,22 +178,18 @@ def course_load(
     return course
 
 
-def demo_courses_load() -> list[CoursePage]:
-    from .demo_content import COURSES
+def demo_courses_load(data: DemoData | None = None) -> list[CoursePage]:
+    """The demo's tracks, catalogue (with its authoring set-up) and courses.
 
-    tracks = tracks_load()
+    Their quizzes and H5P activities are loaded by the layers above
+    (`assessments.demo`, `content.demo`), called by the `load_demo` command."""
+    if data is None:
+        data = demo_data_read()
+    tracks = tracks_load(data.tracks)
     catalogue = catalogue_get_or_create()
     authoring_setup(catalogue=catalogue)
     balai = Balai.objects.get(code="bplk-kalsel")
-    courses = [
+    return [
         course_load(spec=spec, catalogue=catalogue, balai=balai, tracks=tracks)
-        for spec in COURSES
+        for spec in data.courses
     ]
-    from assessments.demo import demo_assessments_load
-
-    for course, spec in zip(courses, COURSES, strict=True):
-        demo_assessments_load(course=course, spec=spec)
-    from content.demo import demo_h5p_load
-
-    demo_h5p_load()
-    return courses

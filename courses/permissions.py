@@ -12,6 +12,9 @@ below them, lives here:
   preview and the action menu all ask this tester, so they all follow.
 - `explorer_pages_for` hides other Balais' course trees from the explorer listing.
 - `course_balai_locked_for` tells the course form to fix `balai` to the instructor's.
+
+`courses.models` imports this module (the pages' permission tester and form), so the
+page models are imported where they are used, once the models module has loaded.
 """
 
 from django.db.models import Q, QuerySet
@@ -33,7 +36,7 @@ def balai_bound(user: User) -> bool:
 
 def page_balai_id(page) -> int | None:
     """The Balai owning a course page or a module/lesson below it (None elsewhere)."""
-    from .models import CoursePage
+    from .models import CoursePage  # courses.models imports this module
 
     if isinstance(page, CoursePage):
         return page.balai_id
@@ -49,7 +52,7 @@ class BalaiPagePermissionTester(PagePermissionTester):
         super().__init__(user, page)
         if not (user.is_active and balai_bound(user)):
             return
-        from .models import CourseIndexPage
+        from .models import CourseIndexPage  # courses.models imports this module
 
         if isinstance(page, CourseIndexPage):
             self.permissions = self.permissions & {"add"}
@@ -61,7 +64,7 @@ def explorer_pages_for(*, user: User, pages: QuerySet) -> QuerySet:
     """The explorer listing without other Balais' courses and their descendants."""
     if not balai_bound(user):
         return pages
-    from .models import CoursePage
+    from .models import CoursePage  # courses.models imports this module
 
     other_paths = list(
         CoursePage.objects.exclude(balai_id=user.balai_id).values_list(

@@ -1,19 +1,33 @@
 """Progress and completion: the one place that decides them.
 
-A lesson is complete when the participant has reached its end and every activity in
-it that counts is done (each activity model answers `is_done(enrollment)`). A course
-is complete when every lesson that counts is complete. Completion is recorded once
-and published (`lms.events.EnrollmentCompleted`): the certificate owed and the Dinas
-counters are written by their subscribers in the same transaction.
+The rules (the rule table of docs/architecture.md names these functions):
+
+- **A lesson is complete** (`lesson_is_complete`) when every activity in it that
+  counts is done (each activity model answers `is_done(enrollment=...)`), whether
+  or not the participant has reached its end: a post-test passed completes its
+  lesson, and so perhaps the course, at once. A lesson without counting activities
+  is complete when the participant reaches its end ("Tandai selesai",
+  `lesson_reached_end`).
+- **A course is complete** (`course_is_complete`) when every live lesson of it that
+  counts is complete. What the rule looks at is read in one place
+  (`course_standing`); a further criterion (attendance of in-person sessions)
+  joins both there.
+
+Completion is recorded once and published (`lms.events.EnrollmentCompleted`): the
+certificate owed and the Dinas counters are written by their subscribers in the
+same transaction.
 
 Speed (a quiz submit lands here): `activity_result_recorded` reads the links of
 every lesson holding the activity in one query, their progress rows in one, creates
 the missing ones in one, asks each activity once whether it is done, and the course
-percentage and completeness come from one query (lessons that count, each flagged
-completed or not). Nested writes call private helpers, so no savepoint per step.
+standing comes from one query (lessons that count, each flagged completed or not).
+Nested writes call private helpers, so no savepoint per step.
 """
 
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -23,10 +37,10 @@ from django.utils import timezone
 
 from lms import events
 
-from .models import Enrollment, LessonActivity, LessonPage, LessonProgress
+from .models import CoursePage, Enrollment, LessonActivity, LessonPage, LessonProgress
 
 
-def course_lessons(course) -> QuerySet[LessonPage]:
+def course_lessons(course: CoursePage) -> QuerySet[LessonPage]:
     """The live lessons of a course that count for completion, in tree order."""
     return (
         LessonPage.objects.live()
@@ -36,14 +50,80 @@ def course_lessons(course) -> QuerySet[LessonPage]:
     )
 
 
-def lesson_activities_done(*, enrollment: Enrollment, lesson: LessonPage) -> bool:
+# ---------------------------------------------------------------- the rules
+
+
+def lesson_is_complete(*, activities_done: Iterable[bool], end_reached: bool) -> bool:
+    """The lesson rule, given whether each of its counting activities is done.
+
+    With counting activities, the lesson is complete when every one is done (the end
+    need not be reached); without them, when its end is reached. `activities_done`
+    is read only as far as needed (the first activity not done decides).
+    """
+    counted = False
+    for done in activities_done:
+        if not done:
+            return False
+        counted = True
+    return counted or end_reached
+
+
+@dataclass(frozen=True)
+class CourseStanding:
+    """Where an enrolment stands against its course's completion rule.
+
+    Every criterion of the rule has its facts here, read by `course_standing`; the
+    attendance of in-person sessions will join as two more fields.
+    """
+
+    lessons: int  # live lessons of the course that count for completion
+    lessons_completed: int  # of those, the ones this enrolment has completed
+
+    @property
+    def percent(self) -> int:
+        """The progress shown to the participant and the Dinas (0–100)."""
+        if not self.lessons:
+            return 0
+        return round(100 * self.lessons_completed / self.lessons)
+
+
+def course_is_complete(*, standing: CourseStanding) -> bool:
+    """The course rule: at least one lesson counts, and every one that counts is
+    complete."""
+    return standing.lessons > 0 and standing.lessons_completed == standing.lessons
+
+
+def course_standing(*, enrollment: Enrollment) -> CourseStanding:
+    """The facts the course rule looks at, for one enrolment: one query."""
+    completed = LessonProgress.objects.filter(
+        enrollment_id=enrollment.pk,
+        lesson_id=OuterRef("pk"),
+        status=LessonProgress.Status.COMPLETED,
+    )
+    flags = list(
+        course_lessons(enrollment.course)
+        .annotate(done=Exists(completed))
+        .values_list("done", flat=True)
+    )
+    return CourseStanding(
+        lessons=len(flags), lessons_completed=sum(1 for flag in flags if flag)
+    )
+
+
+# ---------------------------------------------------------------- the writes
+
+
+def _counting_activities_done(
+    *, enrollment: Enrollment, lesson: LessonPage
+) -> Iterator[bool]:
+    """Whether each counting activity of the lesson is done, asked one by one.
+
+    An activity that no longer exists does not hold the lesson back."""
     for link in LessonActivity.objects.filter(
         lesson=lesson, counts_for_completion=True
     ).prefetch_related("activity"):
         activity = link.activity
-        if activity is not None and not activity.is_done(enrollment=enrollment):
-            return False
-    return True
+        yield activity is None or activity.is_done(enrollment=enrollment)
 
 
 def _locked(enrollment: Enrollment) -> Enrollment:
@@ -115,13 +195,17 @@ def _enrollment_visited(*, enrollment: Enrollment, lesson: LessonPage | int) -> 
 
 @transaction.atomic
 def lesson_reached_end(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
-    """The participant reached the end of a lesson; it completes if its activities are done."""
+    """The participant reached the end of a lesson ("Tandai selesai").
+
+    It completes by the lesson rule: at once without counting activities, and when
+    those are all done otherwise."""
     lesson_visit(enrollment=enrollment, lesson=lesson)
     progress = LessonProgress.objects.select_for_update().get(
         enrollment=enrollment, lesson=lesson
     )
-    if progress.status != LessonProgress.Status.COMPLETED and lesson_activities_done(
-        enrollment=enrollment, lesson=lesson
+    if progress.status != LessonProgress.Status.COMPLETED and lesson_is_complete(
+        activities_done=_counting_activities_done(enrollment=enrollment, lesson=lesson),
+        end_reached=True,
     ):
         progress.status = LessonProgress.Status.COMPLETED
         progress.completed_at = timezone.now()
@@ -132,12 +216,14 @@ def lesson_reached_end(*, enrollment: Enrollment, lesson: LessonPage) -> LessonP
 
 @transaction.atomic(savepoint=False)
 def activity_result_recorded(
-    *, enrollment: Enrollment, activity, enrollment_locked: bool = False
+    *, enrollment: Enrollment, activity: Any, enrollment_locked: bool = False
 ) -> None:
     """A quiz or H5P result landed: lessons holding that activity may now complete.
 
-    A lesson whose end was already reached completes here; one not yet read stays
-    open until the participant reaches its end. Always part of the caller's write
+    By the lesson rule, a lesson of the enrolment's course holding the activity
+    completes here once all its counting activities are done, whether or not its
+    end was reached; a lesson where this activity does not count (and no other
+    does) waits for its end to be reached. Always part of the caller's write
     (no savepoint of its own: an error rolls the whole transaction back). A caller
     that already holds the enrolment row locked, freshly read in this transaction
     (`assessments.services.attempt_submit`), says so with `enrollment_locked`.
@@ -173,10 +259,13 @@ def activity_result_recorded(
         completing = [
             lesson_id
             for lesson_id in open_lessons
-            if all(
-                done.get((link.content_type_id, link.object_id), True)
-                for link in links
-                if link.lesson_id == lesson_id and link.counts_for_completion
+            if lesson_is_complete(
+                activities_done=(
+                    done[(link.content_type_id, link.object_id)]
+                    for link in links
+                    if link.lesson_id == lesson_id and link.counts_for_completion
+                ),
+                end_reached=False,
             )
         ]
         if completing:
@@ -208,7 +297,7 @@ def _progress_rows(*, enrollment: Enrollment, lesson_ids: list[int]) -> dict[int
 
 
 def _activities_done(
-    *, enrollment: Enrollment, links: list[LessonActivity], known
+    *, enrollment: Enrollment, links: list[LessonActivity], known: Any
 ) -> dict[tuple[int, int], bool]:
     """(content type id, object id) → done, each counting activity asked once.
 
@@ -224,33 +313,14 @@ def _activities_done(
         rest = object_ids - set(objects)
         if rest:
             model = ContentType.objects.get_for_id(type_id).model_class()
-            objects.update(model._base_manager.in_bulk(rest))
+            if model is not None:  # a model gone from the code holds nothing back
+                objects.update(model._base_manager.in_bulk(rest))
         for object_id in object_ids:
             activity = objects.get(object_id)
             done[(type_id, object_id)] = activity is None or activity.is_done(
                 enrollment=enrollment
             )
     return done
-
-
-def _lessons_done(enrollment: Enrollment) -> tuple[int, int]:
-    """(lessons of the course that count, how many of them are completed): one query."""
-    completed = LessonProgress.objects.filter(
-        enrollment_id=enrollment.pk,
-        lesson_id=OuterRef("pk"),
-        status=LessonProgress.Status.COMPLETED,
-    )
-    flags = list(
-        course_lessons(enrollment.course)
-        .annotate(done=Exists(completed))
-        .values_list("done", flat=True)
-    )
-    return len(flags), sum(1 for flag in flags if flag)
-
-
-def course_is_complete(*, enrollment: Enrollment) -> bool:
-    total, done = _lessons_done(enrollment)
-    return bool(total) and done == total
 
 
 @transaction.atomic
@@ -262,20 +332,13 @@ def enrollment_progress_update(*, enrollment: Enrollment) -> Enrollment:
 def _progress_update(*, enrollment: Enrollment, locked: bool = False) -> Enrollment:
     if not locked:
         enrollment = _locked(enrollment)
-    total, done = _lessons_done(enrollment)
-    percent = round(100 * done / total) if total else 0
-    if enrollment.completed_at is None and total and done == total:
+    standing = course_standing(enrollment=enrollment)
+    if enrollment.completed_at is None and course_is_complete(standing=standing):
         _enrollment_complete(enrollment=enrollment)  # writes 100% with the completion
-    elif percent != enrollment.progress_percent:
-        enrollment.progress_percent = percent
+    elif standing.percent != enrollment.progress_percent:
+        enrollment.progress_percent = standing.percent
         enrollment.save(update_fields=["progress_percent"])
     return enrollment
-
-
-@transaction.atomic
-def enrollment_complete(*, enrollment: Enrollment) -> bool:
-    """Record completion once; True if this call recorded it."""
-    return _enrollment_complete(enrollment=enrollment)
 
 
 def _enrollment_complete(*, enrollment: Enrollment) -> bool:

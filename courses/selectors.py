@@ -2,6 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+
+from wagtail.models import Page
 
 from lms import scoping
 from lms.models import Role, User
@@ -9,6 +12,7 @@ from lms.phones import looks_like_phone, normalize_phone
 
 from .models import (
     Cohort,
+    CourseIndexPage,
     CoursePage,
     Enrollment,
     LessonActivity,
@@ -37,7 +41,7 @@ def can_read_lessons(
     return scoping.teaches(user, balai_id=course.balai_id)
 
 
-def catalogue_context(*, index, request) -> dict:
+def catalogue_context(*, index: CourseIndexPage, request: HttpRequest) -> dict:
     courses = (
         CoursePage.objects.live()
         .child_of(index)
@@ -156,7 +160,7 @@ def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
     )
 
 
-def _ancestor_path(page, levels: int) -> str:
+def _ancestor_path(page: Page, levels: int) -> str:
     """The tree path of the page `levels` above (lesson → module 1, → course 2)."""
     return page.path[: len(page.path) - levels * page.steplen]
 

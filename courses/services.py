@@ -1,5 +1,7 @@
 """Writes of the courses app: enrolment, cohorts and the lesson↔activity relation."""
 
+from collections.abc import Iterable
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -66,7 +68,7 @@ def enrollment_create(
 
 
 @transaction.atomic
-def cohort_enroll(*, cohort: Cohort, users) -> int:
+def cohort_enroll(*, cohort: Cohort, users: Iterable[User]) -> int:
     """Enrol many participants into a cohort; returns how many were newly enrolled."""
     before = Enrollment.objects.filter(cohort=cohort).count()
     for user in users:

@@ -6,16 +6,15 @@ Wagtail sends `page_published` for every publish, from the admin and from code
 
 from wagtail.signals import page_published
 
+from .models import LessonPage
+from .services import lesson_activities_sync
+
 
 def _lesson_published(sender, instance, **kwargs) -> None:
-    from .services import lesson_activities_sync
-
     lesson_activities_sync(lesson=instance)
 
 
 def connect() -> None:
-    from .models import LessonPage
-
     page_published.connect(
         _lesson_published, sender=LessonPage, dispatch_uid="courses.lesson_published"
     )

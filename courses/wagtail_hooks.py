@@ -11,11 +11,36 @@ from wagtail.snippets.views import snippets as snippet_views
 
 from .admin_views import CohortEnrollView
 from .forms import CohortForm
-from .models import Cohort, Track
+from .models import Cohort, LessonPage, Track
 from .permissions import explorer_pages_for
-from .selectors import visible_cohorts
+from .progress import lesson_visit
+from .selectors import lesson_enrollment, visible_cohorts
 
 register_snippet(Track)
+
+
+# After Wagtail's own view-restriction check (order 0): a lesson refused to the
+# visitor records nothing.
+@hooks.register("on_serve_page", order=100)
+def lesson_visit_record(next_serve):
+    """A participant opening a lesson starts it and is brought back to it by
+    "Lanjutkan belajar" (`courses.progress.lesson_visit`).
+
+    The page model only shows: the enrolment and progress read and written here
+    are handed to `LessonPage.get_context` as serve arguments, not read again.
+    """
+
+    def serve(page, request, serve_args, serve_kwargs):
+        if not isinstance(page, LessonPage):
+            return next_serve(page, request, serve_args, serve_kwargs)
+        enrollment = lesson_enrollment(lesson=page, user=request.user)
+        progress = None
+        if enrollment is not None and request.method == "GET":
+            progress = lesson_visit(enrollment=enrollment, lesson=page)
+        state = {"enrollment": enrollment, "progress": progress}
+        return next_serve(page, request, serve_args, {**serve_kwargs, **state})
+
+    return serve
 
 
 @hooks.register("construct_explorer_page_queryset")

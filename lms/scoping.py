@@ -105,6 +105,8 @@ def visible_cooperatives(user: User) -> QuerySet[Cooperative]:
     if user.is_admin:
         return Cooperative.objects.all()
     if user.role == Role.PARTICIPANT:
+        if user.cooperative_id is None:
+            return Cooperative.objects.none()
         return Cooperative.objects.filter(pk=user.cooperative_id)
     if user.role == Role.ASSISTANT:
         serving = Cooperative.villages.through.objects.filter(

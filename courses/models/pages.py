@@ -1,7 +1,13 @@
 """The page tree: course catalogue → course → module → lesson.
 
 Pages stay thin: fields, panels, parent and child types, context. What a participant
-has done lives in `courses.models.enrollment`; the rules in `courses.progress`.
+has done lives in `courses.models.enrollment`; the rules in `courses.progress`. A
+lesson visit is recorded by the `on_serve_page` hook in `courses.wagtail_hooks`,
+which hands what it read to `LessonPage.get_context`.
+
+`get_context` asks `courses.selectors`, which read these models: each imports its
+selector when the page is rendered, because this module is loaded (by Django's app
+registry) before the selectors can be.
 """
 
 from django import forms
@@ -10,6 +16,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -63,7 +70,7 @@ class CourseIndexPage(BalaiPermissionsMixin, Page):
         return RouteResult(page)
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import catalogue_context
+        from courses.selectors import catalogue_context  # models load first (above)
 
         context = super().get_context(request, *args, **kwargs)
         context.update(catalogue_context(index=self, request=request))
@@ -183,7 +190,7 @@ class CoursePage(BalaiPermissionsMixin, Page):
         return self.jp * settings.JP_MINUTES
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_context
+        from courses.selectors import course_context  # models load first (above)
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_context(course=self, user=request.user))
@@ -202,8 +209,6 @@ class ModulePage(BalaiPermissionsMixin, Page):
         verbose_name_plural = _("modul")
 
     def serve(self, request, *args, **kwargs):
-        from django.shortcuts import redirect
-
         # A module has no page of its own: show it inside its course.
         return redirect(self.get_parent().url + f"#modul-{self.pk}")
 
@@ -229,25 +234,13 @@ class LessonPage(BalaiPermissionsMixin, Page):
         verbose_name = _("pelajaran")
         verbose_name_plural = _("pelajaran")
 
-    def serve(self, request, *args, **kwargs):
-        from courses.progress import lesson_visit
-        from courses.selectors import lesson_enrollment
-
-        # Opening a lesson starts it and is where "continue" brings the
-        # participant back to.
-        enrollment = lesson_enrollment(lesson=self, user=request.user)
-        progress = None
-        if enrollment is not None and request.method == "GET":
-            progress = lesson_visit(enrollment=enrollment, lesson=self)
-        # Read once per request; get_context reuses them.
-        request.lesson_state = (enrollment, progress)
-        return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from courses.selectors import lesson_context
+    def get_context(self, request, *args, enrollment=None, progress=None, **kwargs):
+        """What the lesson shows. `enrollment` and `progress` come from the visit
+        hook that served the page (`courses.wagtail_hooks.lesson_visit_record`), so
+        they are not read twice; a preview, served without it, reads them here."""
+        from courses.selectors import lesson_context  # models load first (above)
 
         context = super().get_context(request, *args, **kwargs)
-        enrollment, progress = getattr(request, "lesson_state", (None, None))
         context.update(
             lesson_context(
                 lesson=self, user=request.user, enrollment=enrollment, progress=progress

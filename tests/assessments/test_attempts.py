@@ -18,12 +18,15 @@ from assessments.factories import (
 from assessments.models import Answer, Attempt, Question, QuizSlot
 from assessments.questions import KINDS
 from assessments.services import (
+    GRACE,
     answer_save,
     attempt_expire,
     attempt_start,
     attempt_submit,
     quiz_paper_draw,
 )
+from lms.models import OwedWork
+from lms.outbox import outbox_sweep
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +187,36 @@ def test_the_paper_and_option_order_are_frozen_in_the_attempt(course, enrollment
         attempt.answers.values_list("question_id", flat=True)
     )
     assert all(sorted(entry["o"]) == list(range(3)) for entry in attempt.layout)
+
+
+def test_a_timed_attempts_expiry_is_owed_with_it_and_swept_when_due(course, enrollment):
+    """No ETA message to lose: the expiry is an owed row, due at the deadline, that
+    the outbox sweeper sends once it is due (lms.outbox)."""
+    quiz = quiz_with_questions(course=course, kinds=["single"], time_limit_minutes=10)
+    start = timezone.now() - timedelta(minutes=11)
+    attempt = attempt_start(quiz=quiz, enrollment=enrollment, now=start)
+    question = attempt.answers.get().question
+    answer_save(attempt=attempt, question=question, response=0, now=start)
+
+    owed = OwedWork.objects.get(task="assessments.tasks.attempt_expire_task")
+    assert owed.kwargs == {"attempt_id": attempt.pk}
+    assert owed.due_at == attempt.deadline + GRACE
+    assert outbox_sweep(now=owed.due_at - timedelta(seconds=1)) == 0
+
+    assert outbox_sweep() == 1
+
+    attempt.refresh_from_db()
+    assert (attempt.status, attempt.auto_submitted, attempt.score) == (
+        Attempt.Status.GRADED,
+        True,
+        100,
+    )
+    owed.refresh_from_db()
+    assert owed.done_at is not None
+    assert outbox_sweep() == 0  # done: never sent again
+
+
+def test_an_untimed_attempt_owes_nothing(course, enrollment):
+    quiz = quiz_with_questions(course=course, kinds=["single"])
+    attempt_start(quiz=quiz, enrollment=enrollment)
+    assert not OwedWork.objects.exists()

@@ -3,14 +3,20 @@ import pytest
 from assessments.demo import demo_assessments_load, question_data
 from assessments.models import Question, Quiz
 from assessments.services import answer_save, attempt_start, attempt_submit
-from courses.demo import catalogue_get_or_create, course_load, tracks_load
-from courses.demo_content import COURSES
-from courses.demo_content.promosi_ti import COURSE as PROMOSI
+from courses.demo import (
+    catalogue_get_or_create,
+    course_load,
+    demo_data_read,
+    tracks_load,
+)
 from courses.factories import EnrollmentFactory
 from courses.models import LessonActivity, LessonPage
 from lms.factories import BalaiFactory
 
 pytestmark = pytest.mark.django_db
+
+COURSES = demo_data_read().courses
+PROMOSI = next(c for c in COURSES if c["slug"] == "promosi-digital-koperasi")
 
 
 def test_every_demo_question_is_valid_authoring_data():

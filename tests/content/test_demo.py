@@ -9,10 +9,10 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from content.demo import (
-    DEMO_ACTIVITIES,
     LIBRARY,
     PASS_SCORE,
     content_json,
+    demo_activities,
     demo_activity_load,
     demo_h5p_load,
     demo_lesson,
@@ -26,14 +26,21 @@ from content.models import (
     H5PUserData,
     XAPIStatement,
 )
-from courses.demo import catalogue_get_or_create, course_load, tracks_load
-from courses.demo_content import COURSES
+from courses.demo import (
+    catalogue_get_or_create,
+    course_load,
+    demo_data_read,
+    tracks_load,
+)
 from courses.factories import EnrollmentFactory
 from courses.models import LessonActivity, LessonPage, LessonProgress
 from lms.factories import BalaiFactory, ParticipantFactory
 from tests.conftest import SCREENSHOTS
 
 PASSWORD = "sandi-rahasia-123"
+DEMO = demo_data_read()
+COURSES = DEMO.courses
+DEMO_ACTIVITIES = demo_activities(DEMO)
 SPECS = {spec.course_slug: spec for spec in DEMO_ACTIVITIES}
 
 

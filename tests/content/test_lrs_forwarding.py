@@ -6,13 +6,18 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
+
 from django.test import Client
 from django.urls import reverse
 
 from content.factories import activity_with_package
 from content.models import XAPIStatement
+from content.services import statement_record
 from courses.factories import EnrollmentFactory
 from lms.factories import ParticipantFactory
+from lms.models import OwedWork
+from lms.outbox import outbox_sweep
 from tests.fixtures.h5p import builder
 
 
@@ -104,3 +109,41 @@ def test_a_statement_reaches_the_lrs_after_a_failure(
     # The participant is the actor, not what the player claimed.
     assert body["actor"]["account"]["name"] == str(enrollment.user_id)
     assert body["result"] == sent["result"]
+
+
+@pytest.mark.django_db
+def test_forwarding_is_owed_with_the_statement_and_swept_if_its_message_is_lost(
+    settings, h5p_media, tmp_path, lesson_with
+):
+    """The forward is an owed row written with the statement (lms.outbox): when the
+    message never reaches a worker (here: never sent), the sweeper delivers it, once."""
+    activity = activity_with_package(builder.build_score_demo(tmp_path))
+    lesson = lesson_with(activity)
+    enrollment = EnrollmentFactory(
+        user=ParticipantFactory(), course=lesson.get_parent().get_parent().specific
+    )
+    with TinyLRS() as lrs:
+        settings.XAPI_LRS_ENDPOINT = lrs.url
+        row = statement_record(
+            user=enrollment.user,
+            activity=activity,
+            lesson=lesson,
+            statement={
+                "verb": {"id": "http://adlnet.gov/expapi/verbs/experienced"},
+                "object": {"id": "http://127.0.0.1:8000/h5p/1/"},
+            },
+        )
+        owed = OwedWork.objects.get(task="content.tasks.statement_forward_task")
+        assert owed.kwargs == {"statement_id": row.pk}
+        assert lrs.requests == []
+
+        assert outbox_sweep() == 1
+        assert outbox_sweep() == 0
+
+    row.refresh_from_db()
+    assert row.forwarded_at is not None
+    assert [r["path"] for r in lrs.requests] == [
+        f"/xapi/statements?statementId={row.uuid}"
+    ]
+    owed.refresh_from_db()
+    assert owed.done_at is not None

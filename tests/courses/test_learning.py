@@ -4,7 +4,10 @@ import json
 
 import pytest
 
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+
+from wagtail.models import PageViewRestriction
 
 from content.models import H5PActivity
 from courses.factories import (
@@ -102,6 +105,24 @@ def test_opening_a_lesson_starts_it_and_remembers_where_to_continue(
     assert enrollment.status == Enrollment.Status.IN_PROGRESS
     progress = LessonProgress.objects.get(enrollment=enrollment, lesson=lessons[1])
     assert progress.status == LessonProgress.Status.IN_PROGRESS
+
+
+def test_a_lesson_refused_by_a_view_restriction_records_no_visit(
+    client, participant, enrollment, lessons
+):
+    """The visit is recorded around the page's serve, inside Wagtail's own check."""
+    restriction = PageViewRestriction.objects.create(
+        page=lessons[0], restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Penguji"))
+    client.force_login(participant)
+
+    response = client.get(lessons[0].url)
+
+    assert response.status_code == 302
+    assert not LessonProgress.objects.filter(enrollment=enrollment).exists()
+    enrollment.refresh_from_db()
+    assert enrollment.status == Enrollment.Status.ENROLLED
 
 
 def test_a_reading_lesson_completes_at_its_end_and_moves_the_course(
