@@ -208,18 +208,19 @@ def cooperatives_get_or_create(
     by_name: dict[tuple[str, str], Cooperative] = {}
     districts = sorted({district for district, _name in keys})
     for chunk in _chunks(districts):
-        found = Cooperative.objects.filter(home_village__district_id__in=chunk)
-        for cooperative in found.select_related("home_village").order_by("pk"):
+        in_districts = Cooperative.objects.filter(home_village__district_id__in=chunk)
+        for seated in in_districts.select_related("home_village").order_by("pk"):
             key = (
-                cooperative.home_village.district_id,
-                cooperative_name_key(cooperative.name),
+                seated.home_village.district_id,
+                cooperative_name_key(seated.name),
             )
-            by_name.setdefault(key, cooperative)
+            by_name.setdefault(key, seated)
     numbers = sorted({w.legal_number for w in wanted if w.legal_number})
     by_number: dict[str, Cooperative] = {}
     for chunk in _chunks(numbers):
-        for cooperative in Cooperative.objects.filter(legal_number__in=chunk):
-            by_number[cooperative.legal_number] = cooperative
+        for registered in Cooperative.objects.filter(legal_number__in=chunk):
+            if registered.legal_number:
+                by_number[registered.legal_number] = registered
     if officer is not None and by_number:
         visible = set(
             scoping.visible_cooperatives(officer)
@@ -236,8 +237,10 @@ def cooperatives_get_or_create(
         if entry.legal_number in hidden:
             chosen.append(None)
             continue
-        cooperative = by_number.get(entry.legal_number) if entry.legal_number else None
-        cooperative = cooperative or by_name.get(key)
+        numbered: Cooperative | None = (
+            by_number.get(entry.legal_number) if entry.legal_number else None
+        )
+        cooperative = numbered or by_name.get(key)
         if cooperative is None:
             cooperative = Cooperative(
                 name=" ".join(entry.name.split()),
