@@ -58,17 +58,23 @@ def can_download(*, user: User, certificate: Certificate) -> bool:
     return certificate.enrollment.user_id == user.pk
 
 
-def certificates_visible_to(*, user: User) -> QuerySet[Certificate]:
-    """Certificates whose holders the user may see (lms.scoping decides)."""
-    return certificates_shown().filter(
-        village_scope(user, prefix="enrollment__user__village__")
-    )
+def certificate_for_update(*, certificate_id: int) -> Certificate:
+    """The certificate, its row locked until the transaction ends (with its template)."""
+    certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
+    if certificate.template_id:
+        certificate.template = CertificateTemplate.objects.select_related("balai").get(
+            pk=certificate.template_id
+        )
+    return certificate
 
 
 def job_certificates(*, job: CertificateJob) -> QuerySet[Certificate]:
-    """The certificates a bulk job covers, within what its requester may see."""
+    """The certificates a bulk job covers (issued ones), within what its requester
+    may see."""
     if job.kind == CertificateJob.Kind.REGENERATE:
         return certificates_shown().filter(template=job.template)
+    if job.kind == CertificateJob.Kind.ISSUE:
+        return certificates_shown().filter(enrollment_id__in=job.enrollment_ids)
     certificates = certificates_shown().filter(status=Certificate.Status.VALID)
     if job.cohort_id:
         certificates = certificates.filter(enrollment__cohort_id=job.cohort_id)
@@ -85,3 +91,12 @@ def job_certificates(*, job: CertificateJob) -> QuerySet[Certificate]:
             village_scope(job.requested_by, prefix="enrollment__user__village__")
         )
     return certificates
+
+
+def job_done_count(*, job: CertificateJob) -> int:
+    """How much of a regenerate or issue job is done, from the certificates
+    themselves (so a job that is run again continues where it stopped): redrawn
+    since the job was created, or issued."""
+    if job.kind == CertificateJob.Kind.REGENERATE:
+        return job_certificates(job=job).filter(rendered_at__gte=job.created_at).count()
+    return job_certificates(job=job).count()
