@@ -445,7 +445,9 @@ class CertificateJob(models.Model):
         verbose_name=_("provinsi"),
     )
     # An issue job: the completed enrolments whose certificates it issues.
-    enrollment_ids = models.JSONField(default=list, blank=True)
+    enrollments = models.ManyToManyField(
+        "courses.Enrollment", blank=True, related_name="+"
+    )
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
     result = models.FileField(storage=private_storage, max_length=255, blank=True)

@@ -74,7 +74,9 @@ def job_certificates(*, job: CertificateJob) -> QuerySet[Certificate]:
     if job.kind == CertificateJob.Kind.REGENERATE:
         return certificates_shown().filter(template=job.template)
     if job.kind == CertificateJob.Kind.ISSUE:
-        return certificates_shown().filter(enrollment_id__in=job.enrollment_ids)
+        return certificates_shown().filter(
+            enrollment_id__in=job.enrollments.values("pk")
+        )
     certificates = certificates_shown().filter(status=Certificate.Status.VALID)
     if job.cohort_id:
         certificates = certificates.filter(enrollment__cohort_id=job.cohort_id)

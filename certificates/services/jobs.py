@@ -78,10 +78,12 @@ def certificate_issue_job_create(
     if not completed:
         raise ValidationError(_("Belum ada peserta yang menyelesaikan kursusnya."))
     job = CertificateJob.objects.create(
-        kind=CertificateJob.Kind.ISSUE,
-        requested_by=actor,
-        enrollment_ids=completed,
-        total=len(completed),
+        kind=CertificateJob.Kind.ISSUE, requested_by=actor, total=len(completed)
+    )
+    covered = CertificateJob.enrollments.through
+    covered.objects.bulk_create(
+        covered(certificatejob_id=job.pk, enrollment_id=enrollment_id)
+        for enrollment_id in completed
     )
     for chunk in _chunks(completed, batch_size):
         work_owe(task=ISSUE_TASK, kwargs={"job_id": job.pk, "enrollment_ids": chunk})
