@@ -40,8 +40,8 @@ ISSUE_BATCH_SIZE = 50  # enrolments per chunk of an issue job
 REGENERATE_CHUNK = 100  # certificates per chunk of a regenerate job
 PROGRESS_EVERY = 20  # a regenerate chunk reports its progress this often
 
-ISSUE_TASK = "certificates.tasks.certificate_job_issue_task"
-REGENERATE_TASK = "certificates.tasks.certificate_job_regenerate_task"
+ISSUE_CHUNK_TASK = "certificates.tasks.certificate_job_issue_task"
+REGENERATE_CHUNK_TASK = "certificates.tasks.certificate_job_regenerate_task"
 ZIP_TASK = "certificates.tasks.certificate_job_zip_task"
 
 
@@ -86,7 +86,9 @@ def certificate_issue_job_create(
         for enrollment_id in completed
     )
     for chunk in _chunks(completed, batch_size):
-        work_owe(task=ISSUE_TASK, kwargs={"job_id": job.pk, "enrollment_ids": chunk})
+        work_owe(
+            task=ISSUE_CHUNK_TASK, kwargs={"job_id": job.pk, "enrollment_ids": chunk}
+        )
     return job
 
 
@@ -127,7 +129,8 @@ def certificate_job_create(
     job.save(update_fields=["total"])
     for chunk in _chunks(ids, REGENERATE_CHUNK):
         work_owe(
-            task=REGENERATE_TASK, kwargs={"job_id": job.pk, "certificate_ids": chunk}
+            task=REGENERATE_CHUNK_TASK,
+            kwargs={"job_id": job.pk, "certificate_ids": chunk},
         )
     if not ids:
         return certificate_job_progress(job_id=job.pk)

@@ -20,8 +20,8 @@ from certificates.models import Certificate, CertificateEvent, CertificateJob
 from certificates.services import jobs
 from certificates.services.issuing import certificate_issue
 from certificates.services.jobs import (
-    ISSUE_TASK,
-    REGENERATE_TASK,
+    ISSUE_CHUNK_TASK,
+    REGENERATE_CHUNK_TASK,
     certificate_issue_job_create,
     certificate_job_create,
     certificate_job_regenerate_chunk,
@@ -65,7 +65,7 @@ def test_an_issue_job_owes_its_chunks_with_itself_and_ends_done_with_every_certi
         job = certificate_issue_job_create(
             enrollment_ids=ids, actor=AdminFactory(), batch_size=3
         )
-    chunks = OwedWork.objects.filter(task=ISSUE_TASK).order_by("pk")
+    chunks = OwedWork.objects.filter(task=ISSUE_CHUNK_TASK).order_by("pk")
     assert [c.kwargs["enrollment_ids"] for c in chunks] == [
         [e.pk for e in enrollments[0:3]],
         [e.pk for e in enrollments[3:6]],
@@ -93,7 +93,9 @@ def test_an_issue_job_counts_certificates_issued_before_it_as_done():
         enrollment_ids=[e.pk for e in enrollments], actor=None
     )
     outbox_sweep()  # eager in tests: the chunk runs here
-    assert not OwedWork.objects.filter(task=ISSUE_TASK, done_at__isnull=True).exists()
+    assert not OwedWork.objects.filter(
+        task=ISSUE_CHUNK_TASK, done_at__isnull=True
+    ).exists()
     job.refresh_from_db()
     assert (job.status, job.total, job.done) == ("done", 3, 3)
     assert Certificate.objects.count() == 3
@@ -131,7 +133,7 @@ def test_a_regenerate_chunk_run_again_continues_where_it_stopped(monkeypatch):
     job = certificate_job_create(
         kind=CertificateJob.Kind.REGENERATE, actor=None, template=template
     )
-    (chunk,) = OwedWork.objects.filter(task=REGENERATE_TASK)
+    (chunk,) = OwedWork.objects.filter(task=REGENERATE_CHUNK_TASK)
     ids = chunk.kwargs["certificate_ids"]
     assert ids == [c.pk for c in certificates]
 

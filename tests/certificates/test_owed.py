@@ -10,16 +10,37 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
+from certificates import tasks
 from certificates.factories import CompletedEnrollmentFactory
 from certificates.models import Certificate
+from certificates.services import jobs
 from certificates.services.issuing import (
     ISSUE_TASK,
     certificate_issue,
     certificate_owe,
     certificate_reserve,
 )
+from certificates.services.notify import NOTIFY_TASK
 from lms.models import OwedWork
 from lms.outbox import outbox_sweep
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        ISSUE_TASK,
+        NOTIFY_TASK,
+        jobs.ISSUE_CHUNK_TASK,
+        jobs.REGENERATE_CHUNK_TASK,
+        jobs.ZIP_TASK,
+    ],
+)
+def test_the_work_the_certificates_owe_names_their_tasks(name):
+    """Services owe tasks by name (no import of the tasks module): each name is a
+    task of certificates.tasks."""
+    module, _dot, function = name.rpartition(".")
+    assert module == tasks.__name__
+    assert getattr(tasks, function).name == name
 
 
 def test_beat_sweeps_owed_work_every_minute_and_certificates_need_no_sweep_of_their_own():
