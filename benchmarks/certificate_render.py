@@ -27,7 +27,7 @@ from PIL import Image, ImageDraw
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from certificates.rendering import (  # noqa: E402
+from certificates.pdf import (  # noqa: E402
     CertificateData,
     CertificateLayout,
     Signatory,

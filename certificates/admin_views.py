@@ -16,11 +16,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .forms import ReasonForm, ZipJobForm
 from .models import CertificateJob, CertificateTemplate, private_storage
 from .selectors import certificates_shown
-from .services import (
-    certificate_job_create,
-    certificate_reissue,
-    certificate_revoke,
-)
+from .services.jobs import certificate_job_create
+from .services.lifecycle import certificate_reissue, certificate_revoke
 
 
 def _admin_only(request) -> None:

@@ -7,6 +7,8 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Sertifikat")
 
     def ready(self) -> None:
+        # Imported here, not at the top: the subscribers use the models, which
+        # Django loads only after every app's configuration (this module).
         from .subscribers import subscribe_all
 
         subscribe_all()

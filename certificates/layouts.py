@@ -1,26 +1,36 @@
 """From the database to the renderer: a template's layout and a certificate's data.
 
-`certificates.rendering` knows nothing of Django; this module turns a
+`certificates.pdf` knows nothing of Django; this module turns a
 `CertificateTemplate` (or the built-in layout, when a Balai has no template) into
-a `CertificateLayout`, and an enrolment into `CertificateData`. A layout is built
-once per template version per process (its images are read from storage once),
-because one template serves thousands of certificates.
+a `CertificateLayout`, and a certificate's record into `CertificateData`. A layout
+is built once per template version per process (its images are read from storage
+once), because one template serves thousands of certificates.
+
+It reads the records it is given and imports no model, so `certificates.models`
+can use it (the template's preview).
 """
 
 from __future__ import annotations
 
-import datetime
 import threading
+from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.utils import timezone
 
-from .models import CertificateTemplate, number_format
-from .rendering import (
+from .numbering import certificate_issuer, number_format
+from .pdf import (
     CertificateData,
     CertificateLayout,
     Signatory,
     render_certificate,
 )
+
+if TYPE_CHECKING:
+    from courses.models import CoursePage
+    from lms.models import Regency, User
+
+    from .models import Certificate, CertificateTemplate
 
 _cache: dict[tuple[int, str], CertificateLayout] = {}
 _cache_lock = threading.Lock()
@@ -79,7 +89,7 @@ def _build_layout(template: CertificateTemplate) -> CertificateLayout:
         orientation=template.orientation,
         title=template.title,
         body=template.body,
-        issuer_name=template.issuer_display_name,
+        issuer_name=certificate_issuer(balai=template.balai, template=template).name,
         background_image=_image_bytes(template.background_image),
         logos=logos,
         signatories=tuple(signatories),
@@ -87,19 +97,16 @@ def _build_layout(template: CertificateTemplate) -> CertificateLayout:
 
 
 def sample_data(*, template: CertificateTemplate) -> CertificateData:
-    from django.conf import settings
-
+    """A made-up holder, with a number as the template would give it."""
+    today = timezone.localdate()
     return CertificateData(
         number=number_format(
-            pattern=template.number_pattern,
-            values={
-                "seq": "1".zfill(template.seq_digits),
-                "course_code": "AK",
-                "region": "63.03",
-                "province": "63",
-                "issuer": "BPLK",
-                "year": timezone.localdate().year,
-            },
+            issuer=certificate_issuer(balai=template.balai, template=template),
+            seq=1,
+            course_code="AK",
+            regency_code="63.03",
+            province_code="63",
+            year=today.year,
         ),
         holder_name="Siti Rahmawati Noor",
         position="Bendahara",
@@ -108,7 +115,7 @@ def sample_data(*, template: CertificateTemplate) -> CertificateData:
         regency="Kabupaten Banjar",
         course_title="Akuntansi Koperasi Dasar (SAK EP)",
         jp=16,
-        completed_on=timezone.localdate(),
+        completed_on=today,
         verify_url=settings.SITE_URL.rstrip("/") + "/verifikasi/contoh/",
     )
 
@@ -118,7 +125,7 @@ def template_preview_pdf(*, template: CertificateTemplate) -> bytes:
     return render_certificate(_build_layout(template), sample_data(template=template))
 
 
-def certificate_data(*, certificate) -> CertificateData:
+def certificate_data(*, certificate: Certificate) -> CertificateData:
     """What a certificate says, from its record (filled in when it was numbered)."""
     return CertificateData(
         number=certificate.number,
@@ -134,7 +141,21 @@ def certificate_data(*, certificate) -> CertificateData:
     )
 
 
-def holder_facts(*, user, course) -> dict:
+def certificate_layout(*, certificate: Certificate) -> CertificateLayout:
+    if certificate.template_id:
+        return template_layout(template=certificate.template)
+    return builtin_layout(issuer_name=certificate.issuer_name)
+
+
+def certificate_pdf(*, certificate: Certificate) -> bytes:
+    """The certificate's PDF, drawn from its record on its template's layout."""
+    return render_certificate(
+        certificate_layout(certificate=certificate),
+        certificate_data(certificate=certificate),
+    )
+
+
+def holder_facts(*, user: User, course: CoursePage) -> dict:
     """The record's copy of what the PDF says about the holder and the course."""
     village = user.village
     cooperative = user.cooperative
@@ -149,19 +170,9 @@ def holder_facts(*, user, course) -> dict:
     }
 
 
-def regency_name(regency) -> str:
+def regency_name(regency: Regency) -> str:
     name = regency.name
     if name.upper().startswith(("KAB", "KOTA")):
         return name.title()
     prefix = "Kota" if regency.kind == "kota" else "Kabupaten"
     return f"{prefix} {name.title()}"
-
-
-def certificate_layout(*, certificate) -> CertificateLayout:
-    if certificate.template_id:
-        return template_layout(template=certificate.template)
-    return builtin_layout(issuer_name=certificate.issuer_name)
-
-
-def local_date(moment: datetime.datetime | None) -> datetime.date:
-    return timezone.localdate(moment) if moment else timezone.localdate()

@@ -1,65 +1,52 @@
-"""Certificate templates, the certificates issued from them, their numbering and audit.
+"""Certificate templates, the certificates issued from them, their audit and jobs.
 
-A certificate is drawn once from a template (see `certificates.rendering`) and kept
-as a PDF in the private storage. Its record and its file always agree: a record
-is VALID or REVOKED only when its file exists; while its PDF is being drawn and
-uploaded it is PENDING, and PENDING records are never shown to anybody.
+A certificate is drawn once from a template (see `certificates.pdf`) and kept as a
+PDF in the private storage. Its record and its file always agree: a record is
+VALID or REVOKED only when its file exists; while its PDF is being drawn and
+uploaded it is PENDING, and PENDING records are never shown to anybody. How a
+certificate is numbered (and the issuers' sequences) is `certificates.numbering`.
 """
-
-import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.db import models
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import PreviewableMixin
 
-from .rendering import DEFAULT_BODY
+from .layouts import template_preview_pdf
+from .numbering import (
+    DEFAULT_NUMBER_PATTERN,
+    DEFAULT_SEQ_DIGITS,
+    IssuerKind,
+    IssuerSequence,
+    number_pattern_validate,
+)
+from .pdf import DEFAULT_BODY
 
-DEFAULT_NUMBER_PATTERN = "{seq}/{course_code}/{region}/{year}"
-NUMBER_PLACEHOLDERS = ("seq", "course_code", "region", "province", "issuer", "year")
-_PATTERN_FIELD = re.compile(r"\{([^{}]*)\}")
+__all__ = [
+    "Certificate",
+    "CertificateEvent",
+    "CertificateJob",
+    "CertificateTemplate",
+    "IssuerKind",
+    "IssuerSequence",
+    "Orientation",
+    "private_storage",
+]
 
 
 def private_storage():
-    from django.core.files.storage import storages
-
     return storages["private"]
-
-
-def number_pattern_validate(pattern: str) -> None:
-    names = _PATTERN_FIELD.findall(pattern)
-    unknown = sorted(set(names) - set(NUMBER_PLACEHOLDERS))
-    if unknown:
-        raise ValidationError(
-            _("Isian tidak dikenal dalam pola nomor: %(names)s. Yang boleh: %(known)s.")
-            % {
-                "names": ", ".join(f"{{{n}}}" for n in unknown),
-                "known": ", ".join(f"{{{n}}}" for n in NUMBER_PLACEHOLDERS),
-            }
-        )
-    if names.count("seq") != 1:
-        raise ValidationError(_("Pola nomor harus memuat {seq} tepat satu kali."))
-
-
-def number_format(*, pattern: str, values: dict[str, object]) -> str:
-    """Fill the number pattern; never `str.format` (no attribute access, no specs)."""
-    return _PATTERN_FIELD.sub(
-        lambda m: str(values.get(m.group(1), m.group(0))), pattern
-    )
 
 
 class Orientation(models.TextChoices):
     LANDSCAPE = "landscape", _("A4 mendatar (landscape)")
     PORTRAIT = "portrait", _("A4 tegak (portrait)")
-
-
-class IssuerKind(models.TextChoices):
-    BALAI = "balai", _("Balai pelatihan")
-    DINAS = "dinas", _("Dinas (provinsi atau kabupaten/kota)")
 
 
 class CertificateTemplate(PreviewableMixin, models.Model):
@@ -152,7 +139,9 @@ class CertificateTemplate(PreviewableMixin, models.Model):
         ),
     )
     seq_digits = models.PositiveSmallIntegerField(
-        _("digit nomor urut"), default=4, help_text=_("Misalnya 4 → 0007.")
+        _("digit nomor urut"),
+        default=DEFAULT_SEQ_DIGITS,
+        help_text=_("Misalnya 4 → 0007."),
     )
     signatory_1_name = models.CharField(_("nama penanda tangan 1"), max_length=150)
     signatory_1_title = models.CharField(_("jabatan penanda tangan 1"), max_length=150)
@@ -267,49 +256,16 @@ class CertificateTemplate(PreviewableMixin, models.Model):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def issuer_key(self) -> str:
-        """Who numbers the certificate: one gapless sequence per issuer per year."""
-        if self.issuer_kind == IssuerKind.DINAS:
-            return f"dinas-{self.issuer_regency_id or self.issuer_province_id}"
-        return f"balai-{self.balai.code}"
-
-    @property
-    def issuer_display_name(self) -> str:
-        return self.issuer_name or self.balai.name
-
     # Wagtail preview: the PDF drawn with sample data.
     def get_preview_template(self, request, mode_name):  # pragma: no cover - unused
         return ""
 
     def serve_preview(self, request, mode_name):
-        from .layouts import template_preview_pdf
-
         response = HttpResponse(
             template_preview_pdf(template=self), content_type="application/pdf"
         )
         response["Content-Disposition"] = 'inline; filename="pratinjau.pdf"'
         return response
-
-
-class IssuerSequence(models.Model):
-    """The last number given by an issuer in a year (locked to take the next one)."""
-
-    issuer_key = models.CharField(max_length=60)
-    year = models.PositiveSmallIntegerField()
-    last_value = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("urutan nomor")
-        verbose_name_plural = _("urutan nomor")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["issuer_key", "year"], name="issuer_sequence_unique"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.issuer_key} {self.year}: {self.last_value}"
 
 
 class Certificate(models.Model):
@@ -389,8 +345,6 @@ class Certificate(models.Model):
 
     @property
     def verify_url(self) -> str:
-        from django.urls import reverse
-
         path = reverse("certificates:verify", args=[self.code])
         return settings.SITE_URL.rstrip("/") + path
 
@@ -430,9 +384,15 @@ class CertificateEvent(models.Model):
 
 
 class CertificateJob(models.Model):
-    """A bulk job run by Celery: regenerate a template's certificates, or a ZIP."""
+    """A bulk job run by Celery workers: issue the certificates of many completed
+    enrolments, regenerate a template's certificates, or a ZIP.
+
+    Its work is owed (`lms.outbox`) in the transaction that creates it; its
+    progress is counted from the certificates themselves, so a job whose worker
+    died continues where it stopped when its work is sent again."""
 
     class Kind(models.TextChoices):
+        ISSUE = "issue", _("Terbitkan sertifikat")
         REGENERATE = "regenerate", _("Buat ulang sertifikat templat")
         ZIP = "zip", _("Unduh ZIP")
 
@@ -483,6 +443,10 @@ class CertificateJob(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("provinsi"),
+    )
+    # An issue job: the completed enrolments whose certificates it issues.
+    enrollments = models.ManyToManyField(
+        "courses.Enrollment", blank=True, related_name="+"
     )
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)

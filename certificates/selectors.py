@@ -58,10 +58,25 @@ def can_download(*, user: User, certificate: Certificate) -> bool:
     return certificate.enrollment.user_id == user.pk
 
 
+def certificate_for_update(*, certificate_id: int) -> Certificate:
+    """The certificate, its row locked until the transaction ends (with its template)."""
+    certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
+    if certificate.template_id:
+        certificate.template = CertificateTemplate.objects.select_related("balai").get(
+            pk=certificate.template_id
+        )
+    return certificate
+
+
 def job_certificates(*, job: CertificateJob) -> QuerySet[Certificate]:
-    """The certificates a bulk job covers, within what its requester may see."""
+    """The certificates a bulk job covers (issued ones), within what its requester
+    may see."""
     if job.kind == CertificateJob.Kind.REGENERATE:
         return certificates_shown().filter(template=job.template)
+    if job.kind == CertificateJob.Kind.ISSUE:
+        return certificates_shown().filter(
+            enrollment_id__in=job.enrollments.values("pk")
+        )
     certificates = certificates_shown().filter(status=Certificate.Status.VALID)
     if job.cohort_id:
         certificates = certificates.filter(enrollment__cohort_id=job.cohort_id)
@@ -78,3 +93,12 @@ def job_certificates(*, job: CertificateJob) -> QuerySet[Certificate]:
             region_q(job.requested_by, "enrollment__user__village__code")
         )
     return certificates
+
+
+def job_done_count(*, job: CertificateJob) -> int:
+    """How much of a regenerate or issue job is done, from the certificates
+    themselves (so a job that is run again continues where it stopped): redrawn
+    since the job was created, or issued."""
+    if job.kind == CertificateJob.Kind.REGENERATE:
+        return job_certificates(job=job).filter(rendered_at__gte=job.created_at).count()
+    return job_certificates(job=job).count()

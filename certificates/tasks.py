@@ -1,75 +1,62 @@
-"""Thin Celery tasks: take ids, call one service, safe to run twice."""
+"""Thin Celery tasks: take ids, call one service, safe to run twice.
 
-from celery import shared_task
+Every one is owed work (`lms.outbox.owed_task`): it is sent after the
+transaction that owes it commits, marked done when it succeeds, and sent again by
+the outbox's sweeper while it stays open (a lost message, a killed worker, its
+retries run out). Services owe them by name, so nothing imports this module but
+Celery.
+"""
 
 from lms.outbox import owed_task
+
+from .services.issuing import certificate_issue
+from .services.jobs import (
+    certificate_job_issue_chunk,
+    certificate_job_regenerate_chunk,
+    certificate_job_zip,
+)
+from .services.notify import certificates_notify
 
 
 @owed_task(bind=True, max_retries=5)
 def certificate_issue_task(self, enrollment_id: int) -> None:
-    """Issue the certificate of a completed enrolment (owed work; safe to run twice)."""
-    from .services import certificate_issue
-
+    """Issue the certificate of a completed enrolment."""
     try:
         certificate_issue(enrollment_id=enrollment_id)
     except Exception as exc:
         raise self.retry(exc=exc, countdown=10) from exc
 
 
-@shared_task(bind=True, max_retries=5)
-def certificate_notify_task(self, certificate_id: int) -> None:
-    """Tell the holder their certificate is ready (once per version)."""
-    from .services import certificate_notify
-
+@owed_task(bind=True, max_retries=5)
+def certificates_notify_task(self, certificate_ids: list[int]) -> None:
+    """Tell the holders their certificates are ready (each once per version)."""
     try:
-        certificate_notify(certificate_id=certificate_id)
+        certificates_notify(certificate_ids=certificate_ids)
     except Exception as exc:
         raise self.retry(exc=exc, countdown=60) from exc
 
 
-@shared_task(bind=True, max_retries=3)
-def certificate_job_run_task(self, job_id: int) -> None:
-    """Start a bulk job: a regeneration fans out in chunks; a ZIP runs here."""
-    from .services import certificate_job_run
-
-    certificate_job_run(job_id=job_id)
-
-
-@shared_task(bind=True, max_retries=5)
-def certificate_job_chunk_task(self, job_id: int, certificate_ids: list[int]) -> None:
-    from .services import certificate_job_chunk
-
+@owed_task(bind=True, max_retries=5)
+def certificate_job_issue_task(self, job_id: int, enrollment_ids: list[int]) -> None:
+    """Issue a chunk of an issue job's certificates."""
     try:
-        certificate_job_chunk(job_id=job_id, certificate_ids=certificate_ids)
+        certificate_job_issue_chunk(job_id=job_id, enrollment_ids=enrollment_ids)
     except Exception as exc:
         raise self.retry(exc=exc, countdown=10) from exc
 
 
-@shared_task(bind=True, max_retries=5)
-def certificates_issue_many_task(self, enrollment_ids: list[int]) -> None:
-    """Issue the certificates of many completed enrolments (safe to run twice)."""
-    from .services import certificates_issue_many
-
+@owed_task(bind=True, max_retries=5)
+def certificate_job_regenerate_task(
+    self, job_id: int, certificate_ids: list[int]
+) -> None:
+    """Redraw a chunk of a regenerate job's certificates."""
     try:
-        certificates_issue_many(enrollment_ids=enrollment_ids)
+        certificate_job_regenerate_chunk(job_id=job_id, certificate_ids=certificate_ids)
     except Exception as exc:
         raise self.retry(exc=exc, countdown=10) from exc
 
 
-@shared_task(bind=True, max_retries=5)
-def certificates_notify_many_task(self, certificate_ids: list[int]) -> None:
-    """Tell the holders of a batch's certificates (each once per version)."""
-    from .services import certificates_notify_many
-
-    try:
-        certificates_notify_many(certificate_ids=certificate_ids)
-    except Exception as exc:
-        raise self.retry(exc=exc, countdown=60) from exc
-
-
-@shared_task
-def certificates_resume_task() -> int:
-    """Re-enqueue certificates left PENDING after their retries ran out (beat)."""
-    from .services import certificates_pending_resume
-
-    return certificates_pending_resume()
+@owed_task
+def certificate_job_zip_task(job_id: int) -> None:
+    """Write a ZIP job's archive (a failure marks the job failed)."""
+    certificate_job_zip(job_id=job_id)

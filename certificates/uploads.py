@@ -11,8 +11,10 @@ gzips or encrypts on its own) each PDF goes through `storage.save()`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+
+from storages.backends.s3 import S3Storage
+from storages.utils import clean_name
 
 from django.core.files.base import ContentFile
 
@@ -21,10 +23,6 @@ UPLOAD_THREADS = 8
 
 def _direct_client(storage):
     """The storage's boto3 client, if a plain PutObject writes what save() would."""
-    try:
-        from storages.backends.s3 import S3Storage
-    except ImportError:  # pragma: no cover - django-storages is a dependency
-        return None
     if not isinstance(storage, S3Storage) or storage.gzip:
         return None
     if not getattr(storage, "file_overwrite", False):
@@ -58,8 +56,6 @@ class Uploader:
         self._futures.append(self._pool.submit(self._put, ident, key, pdf))
 
     def _put(self, ident: int, key: str, pdf: bytes) -> None:
-        from storages.utils import clean_name
-
         name = clean_name(key)
         object_key = self.storage._normalize_name(name)
         params = self.storage._get_write_parameters(object_key)
@@ -90,15 +86,3 @@ class Uploader:
             for future in self._futures:
                 future.cancel()
             self._pool.shutdown(wait=True)
-
-
-def put_many(storage, files: Iterable[tuple[int, str, bytes]]) -> dict[int, str]:
-    """Store (id, key, pdf) triples; returns id → storage name."""
-    uploader = Uploader(storage)
-    try:
-        for ident, key, pdf in files:
-            uploader.put(ident, key, pdf)
-    except BaseException:
-        uploader.abort()
-        raise
-    return uploader.finish()

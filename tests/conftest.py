@@ -225,9 +225,14 @@ def redis_server(tmp_path):
 
 
 def celery_broker_use(url: str) -> None:
-    """Point the Celery app's producers at another broker."""
+    """Point the Celery app's producers at another broker.
+
+    Celery reads CELERY_BROKER_URL from the environment before its configuration
+    (`celery.app.utils.Settings.broker_url`), and the test command sets it: both
+    are changed, or the app would keep sending to the suite's Redis."""
     from lms.celery import app
 
+    os.environ["CELERY_BROKER_URL"] = url
     app.conf.broker_url = url
     # As after a fork: the next send takes a pool for the broker now configured.
     app._pool = None

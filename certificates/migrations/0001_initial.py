@@ -7,6 +7,7 @@ from django.db import migrations, models
 import wagtail.models.preview
 
 import certificates.models
+import certificates.numbering
 
 
 class Migration(migrations.Migration):
@@ -252,7 +253,7 @@ class Migration(migrations.Migration):
                         default="{seq}/{course_code}/{region}/{year}",
                         help_text="Isian: {seq} (nomor urut per penerbit per tahun), {course_code}, {region} (kode kabupaten/kota peserta), {province}, {issuer}, {year}.",
                         max_length=120,
-                        validators=[certificates.models.number_pattern_validate],
+                        validators=[certificates.numbering.number_pattern_validate],
                         verbose_name="pola nomor",
                     ),
                 ),

@@ -236,11 +236,6 @@ CELERY_BEAT_SCHEDULE["dinas-assistant-summaries"] = {
     "task": "lms.dinas.tasks.assistant_summaries_send_task",
     "schedule": 7 * 24 * 60 * 60,
 }
-# Certificates left PENDING (retries exhausted) are issued again.
-CELERY_BEAT_SCHEDULE["certificates-resume"] = {
-    "task": "certificates.tasks.certificates_resume_task",
-    "schedule": 15 * 60,
-}
 
 # Caches (rate limits, sessions stay in the database).
 CACHES = {

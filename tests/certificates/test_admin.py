@@ -14,7 +14,7 @@ from certificates.factories import (
     CompletedEnrollmentFactory,
 )
 from certificates.models import Certificate, CertificateJob
-from certificates.services import certificate_issue
+from certificates.services.issuing import certificate_issue
 from courses.factories import CohortFactory
 from lms.factories import AdminFactory, InstructorFactory
 

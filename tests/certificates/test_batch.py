@@ -2,17 +2,28 @@
 
 import pytest
 
+from django.core import mail
 from django.core.files.storage import storages
 
-from certificates import services
+from certificates import notifiers, uploads
 from certificates.factories import (
     CertificateTemplateFactory,
     CompletedEnrollmentFactory,
 )
 from certificates.models import Certificate, CertificateEvent, IssuerSequence
-from certificates.services import certificate_issue, certificates_issue_many
+from certificates.services import issuing
+from certificates.services.issuing import certificate_issue, certificates_issue_many
+from certificates.services.notify import NOTIFY_TASK, certificates_notify
 from courses.factories import EnrollmentFactory
-from lms.dinas.models import VillageCourseCounter
+from lms.dinas.models import (
+    CooperativeCourseCounter,
+    RegencyCourseCounter,
+    VillageCourseCounter,
+    VillageTally,
+)
+from lms.dinas.reconcile import counters_differences
+from lms.factories import CooperativeFactory, ParticipantFactory
+from lms.models import OwedWork, Village
 
 pytestmark = pytest.mark.django_db
 
@@ -57,15 +68,15 @@ def test_a_failed_batch_deletes_its_uploads_and_its_retry_finishes(
 ):
     ids = [e.pk for e in cohort_enrollments]
     calls = {"n": 0}
-    real_render = services._render
+    real_render = issuing.certificate_pdf
 
-    def render_fails_on_the_third(certificate):
+    def render_fails_on_the_third(*, certificate):
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError("renderer crashed")
-        return real_render(certificate)
+        return real_render(certificate=certificate)
 
-    monkeypatch.setattr(services, "_render", render_fails_on_the_third)
+    monkeypatch.setattr(issuing, "certificate_pdf", render_fails_on_the_third)
     with pytest.raises(OSError):
         certificates_issue_many(enrollment_ids=ids)
     assert set(Certificate.objects.values_list("status", flat=True)) == {"pending"}
@@ -73,15 +84,13 @@ def test_a_failed_batch_deletes_its_uploads_and_its_retry_finishes(
         assert not storages["private"].exists(f"certificates/{certificate.code}/v1.pdf")
     numbers = dict(Certificate.objects.values_list("pk", "number"))
 
-    monkeypatch.setattr(services, "_render", real_render)
+    monkeypatch.setattr(issuing, "certificate_pdf", real_render)
     assert certificates_issue_many(enrollment_ids=ids) == 5
     assert dict(Certificate.objects.values_list("pk", "number")) == numbers
     assert set(Certificate.objects.values_list("status", flat=True)) == {"valid"}
 
 
 def _cooperative_members(course, cooperative, village, count):
-    from lms.factories import ParticipantFactory
-
     return [
         CompletedEnrollmentFactory(
             course=course,
@@ -95,15 +104,6 @@ def test_batch_moves_the_same_counters_as_one_issue_at_a_time():
     """Certified per village, regency and cooperative, and coverage (a cooperative
     reaching 3 certified covers every village it serves), agree with the raw rows
     and with the per-certificate path."""
-    from lms.dinas.models import (
-        CooperativeCourseCounter,
-        RegencyCourseCounter,
-        VillageTally,
-    )
-    from lms.dinas.reconcile import counters_differences
-    from lms.factories import CooperativeFactory
-    from lms.models import Village
-
     template = CertificateTemplateFactory()
     home, other, third = Village.objects.filter(regency_id="63.03").order_by("code")[:3]
     far = Village.objects.exclude(regency_id="63.03").order_by("code").first()
@@ -150,40 +150,31 @@ def test_batch_moves_the_same_counters_as_one_issue_at_a_time():
 
 
 def test_batch_notifies_its_holders_once_in_one_task(
-    cohort_enrollments, django_capture_on_commit_callbacks, monkeypatch
+    cohort_enrollments, django_capture_on_commit_callbacks
 ):
-    from django.core import mail
-
-    from certificates import tasks
-
     for n, enrollment in enumerate(cohort_enrollments):
         type(enrollment.user).objects.filter(pk=enrollment.user_id).update(
             email=f"peserta{n}@contoh.id"
         )
-    sent = []
-    real_delay = tasks.certificates_notify_many_task.delay
-    monkeypatch.setattr(
-        tasks.certificates_notify_many_task,
-        "delay",
-        lambda ids: sent.append(ids) or real_delay(ids),
-    )
     with django_capture_on_commit_callbacks(execute=True):
         certificates_issue_many(enrollment_ids=[e.pk for e in cohort_enrollments])
+    sent = [
+        owed.kwargs["certificate_ids"]
+        for owed in OwedWork.objects.filter(task=NOTIFY_TASK)
+    ]
     assert len(sent) == 1
     assert sorted(m.to[0] for m in mail.outbox) == [
         f"peserta{n}@contoh.id" for n in range(5)
     ]
     assert not Certificate.objects.filter(notified_at__isnull=True).exists()
     # Safe to run twice: nobody is told again.
-    assert services.certificates_notify_many(certificate_ids=sent[0]) == 0
+    assert certificates_notify(certificate_ids=sent[0]) == 0
     assert len(mail.outbox) == 5
 
 
 def test_a_failed_upload_deletes_the_batch_uploads_and_its_retry_finishes(
     cohort_enrollments, monkeypatch
 ):
-    from certificates import uploads
-
     ids = [e.pk for e in cohort_enrollments]
     real_put = uploads.Uploader.put
     calls = {"n": 0}
@@ -212,15 +203,10 @@ def test_a_failed_upload_deletes_the_batch_uploads_and_its_retry_finishes(
 def test_a_failed_notification_marks_those_sent_and_the_retry_tells_the_rest(
     cohort_enrollments, monkeypatch
 ):
-    from django.core import mail
-
-    from certificates import notifiers
-
     for n, enrollment in enumerate(cohort_enrollments):
         type(enrollment.user).objects.filter(pk=enrollment.user_id).update(
             email=f"peserta{n}@contoh.id"
         )
-    monkeypatch.setattr(services, "_notify_enqueue_many", lambda ids: None)
     certificates_issue_many(enrollment_ids=[e.pk for e in cohort_enrollments])
     ids = list(Certificate.objects.order_by("pk").values_list("pk", flat=True))
     real_send = notifiers.EmailChannel.send
@@ -232,11 +218,11 @@ def test_a_failed_notification_marks_those_sent_and_the_retry_tells_the_rest(
 
     monkeypatch.setattr(notifiers.EmailChannel, "send", send_fails_on_the_third)
     with pytest.raises(ConnectionError):
-        services.certificates_notify_many(certificate_ids=ids)
+        certificates_notify(certificate_ids=ids)
     assert Certificate.objects.filter(notified_at__isnull=False).count() == 2
 
     monkeypatch.setattr(notifiers.EmailChannel, "send", real_send)
-    assert services.certificates_notify_many(certificate_ids=ids) == 3
+    assert certificates_notify(certificate_ids=ids) == 3
     assert sorted(m.to[0] for m in mail.outbox) == [
         f"peserta{n}@contoh.id" for n in range(5)
     ]

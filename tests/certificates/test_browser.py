@@ -3,7 +3,8 @@
 import pytest
 
 from certificates.factories import CompletedEnrollmentFactory
-from certificates.services import certificate_issue, certificate_revoke
+from certificates.services.issuing import certificate_issue
+from certificates.services.lifecycle import certificate_revoke
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("page_root")]
 

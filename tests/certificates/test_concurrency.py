@@ -21,7 +21,7 @@ from certificates.factories import (
     CompletedEnrollmentFactory,
 )
 from certificates.models import Certificate, CertificateEvent, IssuerSequence
-from certificates.services import certificate_issue
+from certificates.services.issuing import certificate_issue, certificates_issue_many
 from lms.dinas.models import VillageCourseCounter
 
 pytestmark = [
@@ -120,7 +120,6 @@ def test_overlapping_batches_and_single_issues_at_once_agree_without_deadlock():
     so overlapping batches (sharing cooperatives, villages and regencies) and
     single issues finish without a deadlock (on PostgreSQL no retry is allowed)
     and the counters agree with the raw rows."""
-    from certificates.services import certificates_issue_many
     from lms.dinas.models import CooperativeCourseCounter
     from lms.dinas.reconcile import counters_differences
     from lms.factories import CooperativeFactory, ParticipantFactory

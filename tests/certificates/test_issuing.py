@@ -5,16 +5,18 @@ import datetime
 import pytest
 
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.utils import timezone
 
-from certificates import services
 from certificates.factories import (
     CertificateTemplateFactory,
     CompletedEnrollmentFactory,
 )
 from certificates.models import Certificate, CertificateEvent, IssuerSequence
-from certificates.services import certificate_issue
+from certificates.services import issuing
+from certificates.services.issuing import certificate_issue
+from certificates.services.notify import certificates_notify
 from courses.factories import CoursePageFactory, EnrollmentFactory
 from lms import events
 from lms.dinas.models import VillageCourseCounter
@@ -94,7 +96,7 @@ def test_holder_is_emailed_a_link_after_issue(django_capture_on_commit_callbacks
     certificate.refresh_from_db()
     assert certificate.notified_at is not None
     # Once only.
-    assert services.certificate_notify(certificate_id=certificate.pk) is False
+    assert certificates_notify(certificate_ids=[certificate.pk]) == 0
 
 
 def test_counter_of_certified_moves_with_the_issue():
@@ -110,12 +112,12 @@ def test_failed_render_leaves_a_pending_record_without_file_then_retry_issues(
     monkeypatch,
 ):
     enrollment = CompletedEnrollmentFactory()
-    real_render = services._render
+    real_render = issuing.certificate_pdf
 
-    def broken(certificate):
+    def broken(*, certificate):
         raise OSError("disk full")
 
-    monkeypatch.setattr(services, "_render", broken)
+    monkeypatch.setattr(issuing, "certificate_pdf", broken)
     with pytest.raises(OSError):
         certificate_issue(enrollment_id=enrollment.pk)
     pending = Certificate.objects.get()
@@ -123,7 +125,7 @@ def test_failed_render_leaves_a_pending_record_without_file_then_retry_issues(
     assert pending.file.name == ""
     assert not CertificateEvent.objects.exists()
 
-    monkeypatch.setattr(services, "_render", real_render)
+    monkeypatch.setattr(issuing, "certificate_pdf", real_render)
     certificate = certificate_issue(enrollment_id=enrollment.pk)
     assert certificate.pk == pending.pk
     assert certificate.number == pending.number
@@ -151,10 +153,8 @@ def test_failure_after_upload_deletes_the_file_and_keeps_the_record_pending(
 def test_a_file_left_by_a_crashed_attempt_is_pruned_when_the_retry_commits(
     django_capture_on_commit_callbacks,
 ):
-    from django.core.files.base import ContentFile
-
     enrollment = CompletedEnrollmentFactory()
-    pending = services.certificate_reserve(enrollment_id=enrollment.pk)
+    pending = issuing.certificate_reserve(enrollment_id=enrollment.pk)
     storage = storages["private"]
     # As if a worker died after its upload, before its commit.
     storage.save(f"certificates/{pending.code}/v1.pdf", ContentFile(b"%PDF-old"))
@@ -176,16 +176,3 @@ def test_course_of_a_balai_with_a_template_uses_its_issuer_name():
     certificate = certificate_issue(enrollment_id=enrollment.pk)
     assert certificate.template == template
     assert certificate.issuer_name == "Balai Pelatihan Koperasi Kalimantan Selatan"
-
-
-def test_stale_pending_certificates_are_resumed(monkeypatch):
-    from datetime import timedelta
-
-    enrollment = CompletedEnrollmentFactory()
-    pending = services.certificate_reserve(enrollment_id=enrollment.pk)
-    Certificate.objects.filter(pk=pending.pk).update(
-        created_at=timezone.now() - timedelta(hours=1)
-    )
-    assert services.certificates_pending_resume() == 1  # eager in tests
-    pending.refresh_from_db()
-    assert pending.status == Certificate.Status.VALID

@@ -7,11 +7,8 @@ from django.core.files.storage import storages
 
 from certificates.factories import CompletedEnrollmentFactory
 from certificates.models import Certificate
-from certificates.services import (
-    certificate_issue,
-    certificate_reissue,
-    certificate_revoke,
-)
+from certificates.services.issuing import certificate_issue
+from certificates.services.lifecycle import certificate_reissue, certificate_revoke
 from lms.factories import AdminFactory
 
 pytestmark = pytest.mark.django_db

@@ -19,13 +19,13 @@ import segno
 from PIL import Image, ImageDraw
 from reportlab import rl_config
 
-from certificates import rendering
-from certificates.rendering import (
+from certificates.pdf import (
     CertificateData,
     CertificateLayout,
     Signatory,
     fill_placeholders,
     format_date_id,
+    images,
     qr_runs,
     render_certificate,
 )
@@ -253,12 +253,12 @@ def test_the_background_jpeg_is_embedded_as_it_is_and_png_keep_transparency():
 def test_images_of_a_layout_are_decoded_once_for_many_certificates():
     layout = _layout(background_image=_jpeg(colour=(1, 2, 3)))
     render_certificate(layout, _data())
-    before = rendering._image_xobject.cache_info()
+    before = images.image_xobject.cache_info()
 
     for i in range(5):
         render_certificate(layout, _data(number=f"63/{i}"))
 
-    after = rendering._image_xobject.cache_info()
+    after = images.image_xobject.cache_info()
     assert after.misses == before.misses
     assert after.hits > before.hits
 

@@ -3,12 +3,13 @@ S3 endpoint), concurrently, and cleans up after a failed upload."""
 
 import pytest
 
-from certificates import services
+from certificates import uploads
 from certificates.factories import (
     CertificateTemplateFactory,
     CompletedEnrollmentFactory,
 )
 from certificates.models import Certificate
+from certificates.services.issuing import certificate_issue, certificates_issue_many
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +31,9 @@ def _object(s3, name):
 def test_batch_uploads_have_the_single_issue_key_acl_and_content_type(
     s3_storage, enrollments
 ):
-    single = services.certificate_issue(enrollment_id=enrollments[0].pk)
+    single = certificate_issue(enrollment_id=enrollments[0].pk)
     ids = [e.pk for e in enrollments[1:]]
-    assert services.certificates_issue_many(enrollment_ids=ids) == 9
+    assert certificates_issue_many(enrollment_ids=ids) == 9
 
     single_head, single_acl = _object(s3_storage, single.file.name)
     for certificate in Certificate.objects.exclude(pk=single.pk):
@@ -63,8 +64,6 @@ def test_batch_uploads_have_the_single_issue_key_acl_and_content_type(
 def test_a_failed_put_deletes_the_other_uploads_of_the_batch(
     s3_storage, enrollments, monkeypatch
 ):
-    from certificates import uploads
-
     real_put = uploads.Uploader._put
     calls = {"n": 0}
 
@@ -77,7 +76,7 @@ def test_a_failed_put_deletes_the_other_uploads_of_the_batch(
     monkeypatch.setattr(uploads.Uploader, "_put", put_fails_on_the_sixth)
     ids = [e.pk for e in enrollments]
     with pytest.raises(ConnectionError):
-        services.certificates_issue_many(enrollment_ids=ids)
+        certificates_issue_many(enrollment_ids=ids)
     listed = s3_storage["client"].list_objects_v2(
         Bucket=s3_storage["bucket"], Prefix="private/certificates/"
     )
@@ -85,7 +84,7 @@ def test_a_failed_put_deletes_the_other_uploads_of_the_batch(
     assert set(Certificate.objects.values_list("status", flat=True)) == {"pending"}
 
     monkeypatch.setattr(uploads.Uploader, "_put", real_put)
-    assert services.certificates_issue_many(enrollment_ids=ids) == 10
+    assert certificates_issue_many(enrollment_ids=ids) == 10
     listed = s3_storage["client"].list_objects_v2(
         Bucket=s3_storage["bucket"], Prefix="private/certificates/"
     )

@@ -6,7 +6,8 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from certificates.factories import CompletedEnrollmentFactory
-from certificates.services import certificate_issue, certificate_revoke
+from certificates.services.issuing import certificate_issue
+from certificates.services.lifecycle import certificate_revoke
 from lms.factories import AdminFactory, ParticipantFactory
 
 pytestmark = pytest.mark.django_db

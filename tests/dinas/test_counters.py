@@ -8,11 +8,8 @@ import pytest
 
 from django.core.management import call_command
 
-from certificates.services import (
-    certificate_issue,
-    certificate_reissue,
-    certificate_revoke,
-)
+from certificates.services.issuing import certificate_issue
+from certificates.services.lifecycle import certificate_reissue, certificate_revoke
 from courses.progress import course_lessons, lesson_reached_end, lesson_visit
 from courses.services import enrollment_create
 from lms.dinas import selectors
@@ -203,7 +200,7 @@ def test_the_synthetic_generator_builds_a_consistent_programme(db, settings):
 
 
 def test_batch_issuing_moves_the_same_counters_as_one_by_one(db, course, settings):
-    from certificates.services import certificates_issue_many
+    from certificates.services.issuing import certificates_issue_many
 
     settings.DINAS_COVERAGE_PARTICIPANTS = 3
     village = Village.objects.get(pk=BANJAR_VILLAGE)

@@ -24,7 +24,7 @@ from assessments.factories import (
 )
 from assessments.models import Attempt, QuizSlot
 from certificates.factories import CompletedEnrollmentFactory
-from certificates.services import certificate_issue
+from certificates.services.issuing import certificate_issue
 from courses.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
