@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.models import OwedWork
+from lms.notifications import Message, notify
 from lms.outbox import work_owe
 
 from ..models import Certificate
-from ..notifiers import Message, notify
 
 NOTIFY_TASK = "certificates.tasks.certificates_notify_task"
 

@@ -5,26 +5,23 @@ Celery beat runs `reminders_send` daily and `assistant_summaries_send` weekly
 chunks, through `lms.outbox` (one transaction); the workers deliver each chunk
 (`reminders_deliver`, `assistant_summaries_deliver`) and record every message
 sent (`ReminderSent`), so a chunk delivered twice, or again after a worker died,
-tells nobody twice. Messages go out through a notifier (email today);
-`DINAS_NOTIFIER` names another class with the same `send` (SMS, WhatsApp)
-without touching the callers. Who is inactive is one rule:
-`selectors.inactive_participants`.
+tells nobody twice. Messages go out through the platform's one notifier
+(`lms.notifications.notify`: email, or WhatsApp/SMS for those without one).
+Who is inactive is one rule: `selectors.inactive_participants`.
 """
 
 import datetime
 import logging
-from typing import Protocol
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from lms.models import Role, User
+from lms.notifications import Message, notify
 from lms.outbox import work_owe
 
 from . import selectors
@@ -33,28 +30,6 @@ from .models import ReminderSent
 logger = logging.getLogger(__name__)
 
 CHUNK = 200  # people per owed delivery
-
-
-class Notifier(Protocol):
-    channel: str
-
-    def send(self, *, user: User, subject: str, body: str) -> bool:
-        """Deliver one message; False when the person cannot be reached this way."""
-
-
-class EmailNotifier:
-    channel = "email"
-
-    def send(self, *, user: User, subject: str, body: str) -> bool:
-        if not user.email:
-            return False
-        send_mail(subject, body, None, [user.email])
-        return True
-
-
-def notifier() -> Notifier:
-    path = getattr(settings, "DINAS_NOTIFIER", "lms.dinas.reminders.EmailNotifier")
-    return import_string(path)()
 
 
 def _told_since(kind: str, since: datetime.datetime):
@@ -103,7 +78,6 @@ def reminders_deliver(*, user_ids: list[int], days: int, now=None) -> int:
     """Tell these participants to come back, unless they no longer need it or were
     told already; returns how many were told."""
     now = now or timezone.now()
-    channel = notifier()
     sent = 0
     due = participants_to_remind(days=days, now=now).filter(pk__in=user_ids)
     for user in due:
@@ -112,15 +86,16 @@ def reminders_deliver(*, user_ids: list[int], days: int, now=None) -> int:
             {"user": user, "days": days, "site_url": settings.SITE_URL},
         )
         try:
-            delivered = channel.send(
-                user=user, subject=_("Lanjutkan pelatihan Anda"), body=body
+            channels = notify(
+                user=user,
+                message=Message(subject=_("Lanjutkan pelatihan Anda"), text=body),
             )
         except Exception:
             logger.exception("reminder to user %s failed", user.pk)
             continue
-        if delivered:
+        if channels:
             ReminderSent.objects.create(
-                user=user, kind=ReminderSent.Kind.INACTIVE, channel=channel.channel
+                user=user, kind=ReminderSent.Kind.INACTIVE, channel=channels[0]
             )
             sent += 1
     return sent
@@ -154,7 +129,6 @@ def assistant_summaries_send(*, now=None) -> int:
 def assistant_summaries_deliver(*, assistant_ids: list[int], now=None) -> int:
     """Send these assistants their summary, unless sent this week; how many."""
     now = now or timezone.now()
-    channel = notifier()
     sent = 0
     for assistant in _assistants_due(now).filter(pk__in=assistant_ids):
         villages = selectors.assistant_overview(user=assistant)
@@ -170,13 +144,15 @@ def assistant_summaries_deliver(*, assistant_ids: list[int], now=None) -> int:
                 "site_url": settings.SITE_URL,
             },
         )
-        if channel.send(
-            user=assistant, subject=_("Ringkasan mingguan desa dampingan"), body=body
-        ):
+        channels = notify(
+            user=assistant,
+            message=Message(subject=_("Ringkasan mingguan desa dampingan"), text=body),
+        )
+        if channels:
             ReminderSent.objects.create(
                 user=assistant,
                 kind=ReminderSent.Kind.ASSISTANT_SUMMARY,
-                channel=channel.channel,
+                channel=channels[0],
             )
             sent += 1
     return sent

@@ -227,7 +227,6 @@ CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
 # Dinas programmes: daily reminders to idle participants, weekly assistant summaries.
 DINAS_REMINDER_INACTIVE_DAYS = env.int("DINAS_REMINDER_INACTIVE_DAYS", default=7)
 DINAS_COVERAGE_PARTICIPANTS = env.int("DINAS_COVERAGE_PARTICIPANTS", default=3)
-DINAS_NOTIFIER = env("DINAS_NOTIFIER", default="lms.dinas.reminders.EmailNotifier")
 CELERY_BEAT_SCHEDULE["dinas-reminders"] = {
     "task": "lms.dinas.tasks.reminders_send_task",
     "schedule": 24 * 60 * 60,
@@ -236,6 +235,17 @@ CELERY_BEAT_SCHEDULE["dinas-assistant-summaries"] = {
     "task": "lms.dinas.tasks.assistant_summaries_send_task",
     "schedule": 7 * 24 * 60 * 60,
 }
+
+# Telling people things (lms.notifications): the first channel that reaches them.
+# Phone = WhatsApp/SMS through an adapter: the log in the embedded default, an HTTP
+# gateway in production (lms.notifications.HttpGatewayPhoneAdapter + its URL).
+NOTIFY_CHANNELS = env.list("NOTIFY_CHANNELS", default=["email", "phone"])
+NOTIFY_PHONE_ADAPTER = env(
+    "NOTIFY_PHONE_ADAPTER", default="lms.notifications.LogPhoneAdapter"
+)
+NOTIFY_PHONE_GATEWAY_URL = env("NOTIFY_PHONE_GATEWAY_URL", default="")
+NOTIFY_PHONE_GATEWAY_TOKEN = env("NOTIFY_PHONE_GATEWAY_TOKEN", default="")
+NOTIFY_PHONE_GATEWAY_TIMEOUT = env.int("NOTIFY_PHONE_GATEWAY_TIMEOUT", default=10)
 
 # Caches (rate limits, sessions stay in the database).
 CACHES = {

@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from django.core.files.storage import storages
 
-from certificates import notifiers, uploads
+from certificates import uploads
 from certificates.factories import (
     CertificateTemplateFactory,
     CompletedEnrollmentFactory,
@@ -15,6 +15,7 @@ from certificates.services import issuing
 from certificates.services.issuing import certificate_issue, certificates_issue_many
 from certificates.services.notify import NOTIFY_TASK, certificates_notify
 from courses.factories import EnrollmentFactory
+from lms import notifications
 from lms.dinas.models import (
     CooperativeCourseCounter,
     RegencyCourseCounter,
@@ -209,19 +210,19 @@ def test_a_failed_notification_marks_those_sent_and_the_retry_tells_the_rest(
         )
     certificates_issue_many(enrollment_ids=[e.pk for e in cohort_enrollments])
     ids = list(Certificate.objects.order_by("pk").values_list("pk", flat=True))
-    real_send = notifiers.EmailChannel.send
+    real_send = notifications.EmailChannel.send
 
     def send_fails_on_the_third(self, *, user, message):
         if len(mail.outbox) == 2:
             raise ConnectionError("SMTP server went away")
         return real_send(self, user=user, message=message)
 
-    monkeypatch.setattr(notifiers.EmailChannel, "send", send_fails_on_the_third)
+    monkeypatch.setattr(notifications.EmailChannel, "send", send_fails_on_the_third)
     with pytest.raises(ConnectionError):
         certificates_notify(certificate_ids=ids)
     assert Certificate.objects.filter(notified_at__isnull=False).count() == 2
 
-    monkeypatch.setattr(notifiers.EmailChannel, "send", real_send)
+    monkeypatch.setattr(notifications.EmailChannel, "send", real_send)
     assert certificates_notify(certificate_ids=ids) == 3
     assert sorted(m.to[0] for m in mail.outbox) == [
         f"peserta{n}@contoh.id" for n in range(5)

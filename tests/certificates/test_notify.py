@@ -12,7 +12,6 @@ from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
 
-from certificates import notifiers
 from certificates.factories import (
     CertificateTemplateFactory,
     CompletedEnrollmentFactory,
@@ -22,7 +21,7 @@ from certificates.services.issuing import certificate_issue
 from certificates.services.lifecycle import certificate_reissue, certificate_revoke
 from certificates.services.notify import NOTIFY_TASK, certificates_notify
 from certificates.tasks import certificates_notify_task
-from lms import events
+from lms import events, notifications
 from lms.factories import AdminFactory
 from lms.models import OwedWork
 from lms.outbox import outbox_sweep, work_send
@@ -107,7 +106,7 @@ def test_two_deliveries_of_one_notification_at_once_tell_the_holder_once(
     certificate = certificate_issue(enrollment_id=enrollment.pk)
     Certificate.objects.filter(pk=certificate.pk).update(notified_at=None)
     mail.outbox.clear()
-    real_send = notifiers.EmailChannel.send
+    real_send = notifications.EmailChannel.send
     sending, second_done = threading.Event(), threading.Event()
 
     def slow_send(self, *, user, message):
@@ -115,7 +114,7 @@ def test_two_deliveries_of_one_notification_at_once_tell_the_holder_once(
         assert second_done.wait(30)
         return real_send(self, user=user, message=message)
 
-    monkeypatch.setattr(notifiers.EmailChannel, "send", slow_send)
+    monkeypatch.setattr(notifications.EmailChannel, "send", slow_send)
     told = {}
 
     def first():

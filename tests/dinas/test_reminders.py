@@ -11,9 +11,11 @@ from django.utils import timezone
 
 from courses.models import Enrollment
 from courses.services import enrollment_create
+from lms.dinas.models import ReminderSent
 from lms.dinas.reminders import assistant_summaries_send, reminders_send
 from lms.factories import AssistantFactory, ParticipantFactory
 from lms.models import OwedWork, User, Village
+from lms.notifications import LogPhoneAdapter
 
 
 @pytest.fixture
@@ -81,21 +83,14 @@ def test_an_assistant_gets_a_weekly_summary_of_their_villages(db, course, delive
     assert deliver(assistant_summaries_send) == 0
 
 
-def test_another_notifier_can_deliver_the_reminders(db, course, settings, deliver):
-    settings.DINAS_NOTIFIER = "tests.dinas.test_reminders.RecordingNotifier"
-    RecordingNotifier.sent = []
-    _idle(course, days=30, email=None)
+def test_a_participant_without_email_is_reminded_by_phone(db, course, deliver):
+    LogPhoneAdapter.sent = []
+    idle = _idle(course, days=30, email=None, full_name="Peserta Tanpa Surel")
     assert deliver(reminders_send, days=7) == 1
-    assert RecordingNotifier.sent and not mail.outbox
-
-
-class RecordingNotifier:
-    channel = "sms"
-    sent: list = []
-
-    def send(self, *, user, subject, body) -> bool:
-        RecordingNotifier.sent.append((user.phone, body))
-        return True
+    assert not mail.outbox
+    [(phone, text)] = LogPhoneAdapter.sent
+    assert phone == str(idle.phone) and "Peserta Tanpa Surel" in text
+    assert ReminderSent.objects.get(user=idle).channel == "phone"
 
 
 def test_one_rule_decides_who_is_inactive_for_the_list_and_the_reminders(
