@@ -78,21 +78,23 @@ def _task_for(name: str):
 def work_send(*, owed_id: int) -> bool:
     """Send an owed task to the broker (or run it, in eager mode). Never raises.
 
-    True if it was handed over. Work due later is left to the sweeper in eager mode.
+    True if it was handed over. Work due later is not sent now: the sweeper sends it
+    once it is due, so no worker ever holds a task with an ETA (such tasks are lost
+    or redelivered when Redis goes away while a worker holds them).
     """
     owed = OwedWork.objects.filter(pk=owed_id, done_at__isnull=True).first()
     if owed is None:
         return False
     now = timezone.now()
+    if owed.due_at and owed.due_at > now:
+        return False
     OwedWork.objects.filter(pk=owed_id).update(sent_at=now, sends=F("sends") + 1)
     kwargs = {**owed.kwargs, "owed_id": owed.pk}
     try:
         if app.conf.task_always_eager:
-            if owed.due_at and owed.due_at > now:
-                return False
             _task_for(owed.task).apply(kwargs=kwargs)
         else:
-            app.send_task(owed.task, kwargs=kwargs, eta=owed.due_at, retry=False)
+            app.send_task(owed.task, kwargs=kwargs, retry=False)
     except Exception as exc:  # the broker is down, or the eager task failed
         logger.warning("Owed work %s (%s) not sent: %r", owed.pk, owed.task, exc)
         OwedWork.objects.filter(pk=owed_id).update(last_error=repr(exc)[:2000])
