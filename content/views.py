@@ -240,7 +240,11 @@ def _player(request: HttpRequest, ticket: PlayerTicket) -> HttpResponse:
         "content/player.html",
         {
             "title": activity.title,
-            "config": {"parentOrigin": ticket.parent_origin, "options": options},
+            "config": {
+                "parentOrigin": ticket.parent_origin,
+                "startWithin": settings.H5P_START_SECONDS * 1000,
+                "options": options,
+            },
         },
     )
     return _player_headers(response, own=own, parent=ticket.parent_origin)

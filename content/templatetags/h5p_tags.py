@@ -1,6 +1,7 @@
 """Template tags for H5P blocks and the participant's H5P scores."""
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -45,6 +46,7 @@ def h5p_block(activity, lesson, request) -> dict:
         base=base, activity_id=activity.pk, ticket=ticket
     )
     context["h5p_origin"] = origin_of(base)
+    context["start_seconds"] = settings.H5P_START_SECONDS
     enrollment = enrollment_for_play(user=user, activity=activity, lesson=lesson)
     if enrollment is not None:
         context["xapi_url"] = reverse("content:statement", args=[activity.pk])

@@ -196,6 +196,9 @@ H5P_FILES_URL = env("H5P_FILES_URL", default="")
 H5P_LOCAL_PORT = env.int("H5P_LOCAL_PORT", default=0)
 if H5P_FILES_URL:
     ALLOWED_HOSTS += [urlsplit(H5P_FILES_URL).hostname]
+# How long an activity may take to show something before its box says it
+# cannot start (and what to do).
+H5P_START_SECONDS = env.int("H5P_START_SECONDS", default=15)
 # How long the player link a lesson page writes stays usable.
 H5P_PLAYER_TICKET_SECONDS = env.int("H5P_PLAYER_TICKET_SECONDS", default=12 * 3600)
 # Video players H5P content may embed (H5P.Video: YouTube through its IFrame API

@@ -19,7 +19,11 @@
 
   var MAX_BODY = 200000;
   var MAX_HEIGHT = 20000;
-  var START_TIMEOUT = 30000; // ms after the frame loaded
+  // After the frame loaded, how long to wait for "ready" or "failed" (the
+  // player itself gives up after data-h5p-start seconds).
+  function startTimeout(card) {
+    return (Number(card.dataset.h5pStart) || 15) * 1000 + 10000;
+  }
   var KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
   function cards() {
@@ -84,7 +88,7 @@
       window.clearTimeout(card.balaiTimer);
       card.balaiTimer = window.setTimeout(function () {
         if (card.dataset.h5pState === 'loading') { settle(card, 'failed', ''); }
-      }, START_TIMEOUT);
+      }, startTimeout(card));
     });
     var retry = card.querySelector('[data-h5p-retry]');
     if (retry) {

@@ -17,7 +17,7 @@
   var config = JSON.parse(document.getElementById('h5p-config').textContent);
   var container = document.getElementById('h5p-container');
   var parentOrigin = config.parentOrigin;
-  var STARTED_WITHIN = 15000; // ms for the content to show something
+  var STARTED_WITHIN = config.startWithin || 15000; // ms to show something
   var failed = false;
 
   function send(message) {

@@ -11,6 +11,7 @@ import pytest
 
 from django.core import signing
 from django.test import Client, RequestFactory
+from django.urls import reverse
 
 from content.factories import activity_with_package
 from content.origin import h5p_base_url, is_h5p_request, shares_no_cookies
@@ -304,3 +305,40 @@ def test_the_deploy_check_wants_an_origin_of_its_own(settings):
     assert [e.id for e in h5p_origin_check(None)] == ["content.E002", "content.E003"]
     settings.H5P_FILES_URL = "https://h5p.balaidaring.id/"
     assert h5p_origin_check(None) == []
+
+
+@pytest.mark.parametrize("status", ["empty", "processing", "failed"])
+def test_an_activity_with_nothing_to_play_does_not_hold_the_lesson_back(
+    h5p_media, lesson_with, status
+):
+    from content.factories import H5PActivityFactory
+    from courses.models import LessonProgress
+
+    activity = H5PActivityFactory(status=status)
+    lesson = lesson_with(activity)
+    course = lesson.get_parent().get_parent().specific
+    enrollment = EnrollmentFactory(user=ParticipantFactory(), course=course)
+    client = Client()
+    client.force_login(enrollment.user)
+
+    page = client.get(lesson.url).content.decode()
+    client.post(reverse("courses:lesson_finish", args=[lesson.pk]))
+
+    assert "h5p-player" not in page
+    assert "Anda tetap dapat menandai pelajaran ini selesai." in page
+    progress = LessonProgress.objects.get(enrollment=enrollment, lesson=lesson)
+    assert progress.status == LessonProgress.Status.COMPLETED
+
+
+def test_a_replacement_being_processed_leaves_the_previous_package_playing(setup):
+    from content.models import H5PActivity
+
+    activity, lesson, client = setup
+    H5PActivity.objects.filter(pk=activity.pk).update(
+        status=H5PActivity.Status.PROCESSING, pending_upload="h5p/uploads/x.h5p"
+    )
+
+    response = h5p_get(player_src(client, lesson))
+
+    assert response.status_code == 200
+    assert activity.content_key in response.context["config"]["options"]["h5pJsonPath"]
