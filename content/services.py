@@ -132,6 +132,16 @@ def _library_list(uses: Iterable[LibraryUse], *, with_patch: bool = False) -> st
     return ", ".join(name(use) for use in uses)
 
 
+def _ignored(use: LibraryUse) -> str:
+    bundled = f"{use.ref}.{use.patch}"
+    if use.stored_patch is None:
+        return bundled
+    return _("%(library)s (versi tersimpan %(stored)s)") % {
+        "library": bundled,
+        "stored": f"{use.ref.major}.{use.ref.minor}.{use.stored_patch}",
+    }
+
+
 def install_notes(package: PackageInfo) -> list[str]:
     """What the install did with the libraries (and SVG files), for the uploader,
     in the active language."""
@@ -158,18 +168,7 @@ def install_notes(package: PackageInfo) -> list[str]:
                 "Salinan pustaka di paket diabaikan karena versi yang sama atau lebih "
                 "baru sudah tersimpan: %(libraries)s."
             )
-            % {
-                "libraries": ", ".join(
-                    f"{use.ref}.{use.patch}"
-                    + (
-                        f" ({_('tersimpan')} {use.ref.major}.{use.ref.minor}"
-                        f".{use.stored_patch})"
-                        if use.stored_patch is not None
-                        else ""
-                    )
-                    for use in ignored
-                )
-            }
+            % {"libraries": ", ".join(_ignored(use) for use in ignored)}
         )
     if reused := package.uses(LibraryFate.REUSED):
         notes.append(

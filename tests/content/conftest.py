@@ -98,6 +98,13 @@ def lesson_with(request, db):
     return build
 
 
+@pytest.fixture(autouse=True)
+def _h5p_origin_for_browser_tests(request):
+    """Every test here that runs a live server plays H5P from its own origin."""
+    if "live_server" in request.fixturenames:
+        request.getfixturevalue("h5p_origin")
+
+
 @pytest.fixture
 def h5p_origin(live_server, settings) -> str:
     """The live server as the H5P content origin, under its other loopback name.

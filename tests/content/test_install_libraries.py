@@ -61,14 +61,14 @@ def test_the_uploader_is_told_what_was_installed_then_ignored(
     assert "Pustaka baru dipasang: Balai.ScoreDemo 1.0.0." in first_messages
     assert (
         "Salinan pustaka di paket diabaikan karena versi yang sama atau lebih baru "
-        "sudah tersimpan: Balai.ScoreDemo 1.0.0 (tersimpan 1.0.0)."
+        "sudah tersimpan: Balai.ScoreDemo 1.0.0 (versi tersimpan 1.0.0)."
     ) in second_messages
     activity = H5PActivity.objects.order_by("pk").last()
     page = admin_client.get(
         reverse("wagtailsnippets_content_h5pactivity:edit", args=[activity.pk])
     ).content.decode()
     assert "Pemasangan terakhir:" in page
-    assert "tersimpan 1.0.0" in page
+    assert "versi tersimpan 1.0.0" in page
 
 
 def test_a_newer_patch_is_installed_and_used_by_every_activity(
