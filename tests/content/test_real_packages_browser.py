@@ -18,7 +18,7 @@ import pytest
 
 from assessments.selectors import gradebook
 from content.factories import activity_with_package
-from content.models import H5PResult
+from content.models import H5PResult, XAPIStatement
 from courses.factories import CohortFactory, EnrollmentFactory
 from lms.factories import ParticipantFactory
 from tests.conftest import SHARED
@@ -309,3 +309,52 @@ def test_a_real_content_type_plays_and_its_score_lands_in_progress_and_gradebook
         player.element_handle().content_frame().evaluate("document.body.scrollHeight")
     )
     assert abs(player.bounding_box()["height"] - 2 - content_height) <= 2
+
+
+def test_agamotto_draws_its_images_on_a_canvas_and_its_completion_lands(
+    phone_page,
+    live_server,
+    h5p_origin,
+    login_in_browser,
+    screenshot,
+    h5p_media,
+    lesson_with,
+):
+    """H5P.Agamotto (embedTypes ["iframe"]) blends its images on a canvas and
+    reads it back (toDataURL): its images come from the document's own origin,
+    so the canvas is not tainted. It reports no score, only a bare "completed"
+    statement once every image was seen; that statement reaches the platform."""
+    activity = activity_with_package(
+        LUMI / "validator" / "valid3-3-images.h5p", title="Agamotto", pass_score=0
+    )
+    lesson = lesson_with(activity)
+    course = lesson.get_parent().get_parent().specific
+    participant = ParticipantFactory(email="agamotto@contoh.id")
+    enrollment = EnrollmentFactory(user=participant, course=course)
+    console = []
+    phone_page.on("console", lambda message: console.append(message.text))
+
+    login_in_browser(phone_page, participant.email, PASSWORD)
+    phone_page.goto(lesson.url)
+    phone_page.locator("[data-h5p-state=ready]").wait_for(timeout=30000)
+    frame, embed = content_frame(phone_page)
+    slider = frame.locator(".h5p-agamotto-slider-thumb, [role=slider]").first
+    slider.wait_for()
+    slider.focus()
+    for _step in range(4):
+        slider.press("ArrowRight")
+        time.sleep(0.3)
+    completed = XAPIStatement.objects.filter(
+        enrollment=enrollment,
+        activity=activity,
+        verb="http://adlnet.gov/expapi/verbs/completed",
+        about_whole_activity=True,
+    )
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and not completed.exists():
+        time.sleep(0.2)
+    screenshot(phone_page, "h5p-real-agamotto-canvas")
+
+    assert embed == "iframe"
+    assert completed.exists()
+    assert not [text for text in console if "Tainted" in text or "Security" in text]
