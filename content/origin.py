@@ -94,8 +94,14 @@ def is_h5p_request(request: HttpRequest) -> bool:
     if settings.H5P_FILES_URL:
         wanted = urlsplit(settings.H5P_FILES_URL)
         host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
-        return _host_port(host, request.scheme) == _host_port(
-            wanted.netloc, wanted.scheme
+        given = urlsplit(f"//{host}")
+        if (given.hostname or "").lower() != (wanted.hostname or "").lower():
+            return False
+        # A Host header without a port means the scheme's default, whichever
+        # scheme the proxy reports.
+        return (
+            given.port is None
+            or given.port == _host_port(wanted.netloc, wanted.scheme)[1]
         )
     if settings.H5P_LOCAL_PORT:
         return request.META.get("SERVER_PORT") == str(settings.H5P_LOCAL_PORT)

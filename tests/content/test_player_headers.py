@@ -342,3 +342,21 @@ def test_a_replacement_being_processed_leaves_the_previous_package_playing(setup
 
     assert response.status_code == 200
     assert activity.content_key in response.context["config"]["options"]["h5pJsonPath"]
+
+
+@pytest.mark.parametrize(
+    ("host", "h5p"),
+    [
+        ("h5p.balaidaring.id", True),  # whatever scheme the proxy reports
+        ("H5P.balaidaring.id:443", True),
+        ("h5p.balaidaring.id:8443", False),
+        ("balaidaring.id", False),
+        ("h5p.balaidaring.id.evil.example", False),
+    ],
+)
+def test_the_h5p_origin_is_known_by_its_host_name(settings, host, h5p):
+    settings.H5P_FILES_URL = "https://h5p.balaidaring.id/"
+
+    request = RequestFactory().get("/", HTTP_HOST=host)
+
+    assert is_h5p_request(request) is h5p
