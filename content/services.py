@@ -474,7 +474,12 @@ def statement_score(statement: dict) -> Score | None:
     if not statement_is_about_whole_activity(statement):
         return None
     result = statement.get("result") or {}
-    completed = result.get("completion") is True or result.get("success") is True
+    # "completed" says so by its verb (H5P.Agamotto sends it with no result at all).
+    completed = (
+        statement["verb"]["id"] == VERB_COMPLETED
+        or result.get("completion") is True
+        or result.get("success") is True
+    )
     score = result.get("score")
     if score is None:
         return Score(None, None, None, completed) if completed else None

@@ -96,6 +96,21 @@ def test_a_sub_question_statement_is_stored_but_not_scored(played):
     assert not H5PResult.objects.exists()
 
 
+def test_a_completed_statement_without_a_result_completes_a_scoreless_activity(played):
+    """H5P.Agamotto says "completed" and nothing more: the verb is the completion."""
+    activity = played["activity"]
+    activity.pass_score = 0
+    activity.save(update_fields=["pass_score"])
+    data = statement(verb="http://adlnet.gov/expapi/verbs/completed")
+    del data["result"]
+
+    assert send(played, data).status_code == 201
+
+    result = H5PResult.objects.get()
+    assert result.completed and result.best_scaled is None and result.attempts == 0
+    assert activity.is_done(enrollment=played["enrollment"])
+
+
 @pytest.mark.parametrize(
     ("raw", "maximum", "extra"),
     [
