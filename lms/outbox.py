@@ -6,8 +6,9 @@ transaction. The `OwedWork` row commits with the change or not at all. After the
 commit the task is sent; a send that fails (Redis down) is logged, never raised
 into the request that already committed. The task, declared with `owed_task`,
 marks its row done when it succeeds. `outbox_sweep` (beat, every minute) sends
-again every open row whose last send is older than its lease, so work whose
-message the broker lost, or whose worker was killed, is only delayed.
+again every open row whose last send is older than its lease, and every row
+whose send failed, so work whose message the broker lost, or whose worker was
+killed, is only delayed.
 
 Tasks are referred to by their Celery name, so a lower layer never imports the
 module of a higher one. Every task sent this way must be idempotent.
@@ -75,6 +76,11 @@ def _task_for(name: str):
     return app.tasks[name]
 
 
+# What one send did: handed over (or run, eagerly), nothing to send (done, not
+# due, or the eager run failed), or the broker refused it.
+SENT, SKIPPED, FAILED = "sent", "skipped", "failed"
+
+
 def work_send(*, owed_id: int) -> bool:
     """Send an owed task to the broker (or run it, in eager mode). Never raises.
 
@@ -82,24 +88,38 @@ def work_send(*, owed_id: int) -> bool:
     once it is due, so no worker ever holds a task with an ETA (such tasks are lost
     or redelivered when Redis goes away while a worker holds them).
     """
+    return _send(owed_id=owed_id) == SENT
+
+
+def _send(*, owed_id: int) -> str:
     owed = OwedWork.objects.filter(pk=owed_id, done_at__isnull=True).first()
     if owed is None:
-        return False
+        return SKIPPED
     now = timezone.now()
     if owed.due_at and owed.due_at > now:
-        return False
+        return SKIPPED
     OwedWork.objects.filter(pk=owed_id).update(sent_at=now, sends=F("sends") + 1)
     kwargs = {**owed.kwargs, "owed_id": owed.pk}
-    try:
-        if app.conf.task_always_eager:
+    if app.conf.task_always_eager:
+        try:
             _task_for(owed.task).apply(kwargs=kwargs)
-        else:
-            app.send_task(owed.task, kwargs=kwargs, retry=False)
-    except Exception as exc:  # the broker is down, or the eager task failed
+        except Exception as exc:  # the task ran here and failed: left open
+            logger.warning("Owed work %s (%s) failed: %r", owed.pk, owed.task, exc)
+            OwedWork.objects.filter(pk=owed_id).update(last_error=repr(exc)[:2000])
+            return SKIPPED
+        return SENT
+    try:
+        app.send_task(owed.task, kwargs=kwargs, retry=False)
+    except Exception as exc:  # the broker is down
         logger.warning("Owed work %s (%s) not sent: %r", owed.pk, owed.task, exc)
-        OwedWork.objects.filter(pk=owed_id).update(last_error=repr(exc)[:2000])
-        return False
-    return True
+        # Not handed over: not a send (OUTBOX_MAX_SENDS counts handovers, so an
+        # outage of any length gives up nothing), and due again at the next sweep
+        # rather than after a lease.
+        OwedWork.objects.filter(pk=owed_id).update(
+            sent_at=None, sends=F("sends") - 1, last_error=repr(exc)[:2000]
+        )
+        return FAILED
+    return SENT
 
 
 def work_done(*, owed_id: int) -> None:
@@ -134,7 +154,8 @@ def owed_task(*task_args: Any, **options: Any) -> Callable:
 
 
 def outbox_sweep(*, now: datetime.datetime | None = None) -> int:
-    """Send again every open row whose last send is older than its lease; how many."""
+    """Send every open row never handed over (its send failed) or whose last send
+    is older than its lease; how many. Stops at the first send that fails."""
     now = now or timezone.now()
     stale = now - lease()
     due = (
@@ -148,5 +169,8 @@ def outbox_sweep(*, now: datetime.datetime | None = None) -> int:
     )
     sent = 0
     for owed_id in list(due):
-        sent += work_send(owed_id=owed_id)
+        outcome = _send(owed_id=owed_id)
+        if outcome == FAILED:
+            break  # the broker is down: the next sweep tries again
+        sent += outcome == SENT
     return sent
