@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from celery import shared_task
+from celery.exceptions import Retry
 
 from django.conf import settings
 from django.db import transaction
@@ -128,16 +129,43 @@ def work_done(*, owed_id: int) -> None:
     )
 
 
+def work_failed(*, owed_id: int, now: datetime.datetime | None = None) -> None:
+    """The task gave up (its retries ran out): the sweeper sends it again after a
+    back-off that grows with its sends (OUTBOX_RETRY_SECONDS each) up to the
+    lease, so work held up by a service that is away (S3, an LRS) goes again
+    soon after it returns, without a task per second while it is away."""
+    now = now or timezone.now()
+    owed = OwedWork.objects.filter(pk=owed_id, done_at__isnull=True).first()
+    if owed is None:
+        return
+    back_off = min(
+        datetime.timedelta(seconds=settings.OUTBOX_RETRY_SECONDS * max(owed.sends, 1)),
+        lease(),
+    )
+    # The sweeper sends rows whose last send is older than the lease.
+    OwedWork.objects.filter(pk=owed_id, done_at__isnull=True).update(
+        sent_at=now - lease() + back_off
+    )
+
+
 def owed_task(*task_args: Any, **options: Any) -> Callable:
     """Declare a Celery task that does owed work: `@owed_task(bind=True, ...)`.
 
     It takes the same options as `shared_task`; its row is marked done when the
-    body returns (a retry or an exception leaves it open for the sweeper).
+    body returns. A retry leaves it open as it is; an exception (the retries ran
+    out) leaves it open, due again after a back-off (`work_failed`).
     """
 
     def decorate(function: Callable) -> Any:
         def run(*args: Any, owed_id: int | None = None, **kwargs: Any) -> Any:
-            result = function(*args, **kwargs)
+            try:
+                result = function(*args, **kwargs)
+            except Retry:
+                raise
+            except Exception:
+                if owed_id is not None:
+                    work_failed(owed_id=owed_id)
+                raise
             if owed_id is not None:
                 work_done(owed_id=owed_id)
             return result

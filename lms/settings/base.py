@@ -230,10 +230,14 @@ CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
 # Owed work (lms.outbox): sent after commit, swept again when still open after its
-# lease (longer than a task's hard time limit), given up after OUTBOX_MAX_SENDS.
+# lease (longer than most tasks' hard time limit: a duplicate is harmless), given
+# up after OUTBOX_MAX_SENDS handovers.
 OUTBOX_LEASE_SECONDS = env.int("OUTBOX_LEASE_SECONDS", default=420)
 OUTBOX_MAX_SENDS = env.int("OUTBOX_MAX_SENDS", default=100)
 OUTBOX_SWEEP_BATCH = env.int("OUTBOX_SWEEP_BATCH", default=500)
+# A task whose retries ran out is due again after this many seconds per send so
+# far (capped at the lease).
+OUTBOX_RETRY_SECONDS = env.int("OUTBOX_RETRY_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
     "task": "lms.tasks.outbox_sweep_task",
     "schedule": 60,

@@ -1,5 +1,6 @@
 """Owed work is written with the change that owes it, sent after commit, never lost."""
 
+import datetime
 import time
 import uuid
 
@@ -99,3 +100,26 @@ def test_a_send_while_the_broker_is_down_is_kept_and_swept_when_it_returns(
             lambda: OwedWork.objects.filter(pk=owed.pk, done_at__isnull=False).exists()
         )
     assert _runs(marker) == 1
+
+
+@owed_task(name="tests.outbox_fail")
+def outbox_fail() -> None:
+    raise RuntimeError("S3 is away")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_work_whose_task_gave_up_is_due_again_after_a_growing_back_off(settings):
+    """A task whose retries ran out (a service away for long) is not left for a
+    whole lease: it is due again after OUTBOX_RETRY_SECONDS per send so far."""
+    settings.OUTBOX_LEASE_SECONDS, settings.OUTBOX_RETRY_SECONDS = 420, 60
+    with transaction.atomic():
+        owed = work_owe(task="tests.outbox_fail")  # eager in tests: fails here
+    owed.refresh_from_db()
+    assert owed.done_at is None and "S3 is away" in owed.last_error
+    failed_at = owed.sent_at + datetime.timedelta(seconds=420 - 60)
+    assert outbox_sweep(now=failed_at + datetime.timedelta(seconds=59)) == 0
+    outbox_sweep(now=failed_at + datetime.timedelta(seconds=61))  # fails again
+    owed.refresh_from_db()
+    assert owed.sends == 2
+    second = owed.sent_at + datetime.timedelta(seconds=420 - 120)
+    assert outbox_sweep(now=second + datetime.timedelta(seconds=119)) == 0
