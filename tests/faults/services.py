@@ -233,11 +233,11 @@ def report(
 PROGRESS = ("started", "completed", "certified")
 
 
-def counters_moved_once() -> list:
-    """Dinas counters of progress that disagree with the raw rows (enrolments made
-    by factories, not the enrolment service, are not counted as enrolled)."""
+def counters_moved_once(fields: tuple[str, ...] = PROGRESS) -> list:
+    """Dinas counters that disagree with the raw rows, in these fields (rows made
+    by factories rather than services, such as enrolments, are not counted)."""
     return [
         d
         for d in counters_differences()
-        if any(d.stored.get(f) != d.computed.get(f) for f in PROGRESS)
+        if any(d.stored.get(f) != d.computed.get(f) for f in fields)
     ]
