@@ -274,7 +274,10 @@ NOTIFY_PHONE_GATEWAY_TIMEOUT = env.int("NOTIFY_PHONE_GATEWAY_TIMEOUT", default=1
 
 def cache_config(url: str) -> dict:
     config = env.cache_url_config(url)
-    if config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    if config["BACKEND"] in (
+        "django.core.cache.backends.redis.RedisCache",
+        "django_redis.cache.RedisCache",  # django-environ's choice when installed
+    ):
         config["BACKEND"] = "django_redis.cache.RedisCache"
         config["OPTIONS"] = {
             **config.get("OPTIONS", {}),

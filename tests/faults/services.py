@@ -200,8 +200,8 @@ class CountingClient:
             self.errors.append((path, response.status_code))
         return response
 
-    def get(self, path: str, **extra):
-        return self._count(path, self.client.get(path, **extra))
+    def get(self, path: str, data=None, **extra):
+        return self._count(path, self.client.get(path, data, **extra))
 
     def post(self, path: str, data=None, **extra):
         return self._count(path, self.client.post(path, data, **extra))
