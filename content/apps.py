@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ContentConfig(AppConfig):
     name = "content"
     verbose_name = _("Konten H5P")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the system checks)

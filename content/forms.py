@@ -7,15 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .h5p import PackageInvalid, validate_package
-from .models import H5PLibrary
-
-
-def _stored(ref) -> bool:
-    return H5PLibrary.objects.filter(
-        machine_name=ref.machine_name,
-        major_version=ref.major,
-        minor_version=ref.minor,
-    ).exists()
+from .selectors import stored_libraries
 
 
 class H5PActivityForm(WagtailAdminModelForm):
@@ -42,7 +34,7 @@ class H5PActivityForm(WagtailAdminModelForm):
             # Small packages are checked now, so the form can say what is wrong;
             # large ones are checked by the task and the activity shows why.
             try:
-                validate_package(upload, stored_libraries=_stored)
+                validate_package(upload, stored_libraries=stored_libraries())
             except PackageInvalid as exc:
                 raise forms.ValidationError(
                     [_("Paket H5P ditolak:"), *exc.messages]

@@ -94,6 +94,8 @@ class H5PActivity(models.Model):
     # A large upload waiting for the Celery task, in the "private" storage.
     pending_upload = models.CharField(max_length=255, blank=True, editable=False)
     problems = models.JSONField(default=list, blank=True, editable=False)
+    # What the last install did with the libraries, for the uploader.
+    notes = models.JSONField(default=list, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -105,7 +107,9 @@ class H5PActivity(models.Model):
 
     @property
     def is_ready(self) -> bool:
-        return self.status == self.Status.READY and bool(self.content_key)
+        """It has an installed package to play. A replacement still processing, or
+        refused by the task, leaves the previous package playing."""
+        return bool(self.content_key) and self.main_library_id is not None
 
     def is_done(self, *, enrollment) -> bool:
         # The selectors read these models: imported once the models have loaded.

@@ -8,7 +8,8 @@ from courses.scoring import score_that_counts
 from courses.selectors import enrollment_for
 from lms.models import Role, User
 
-from .models import H5PActivity, H5PResult, H5PUserData
+from .h5p import Library, LibraryRef, library_from_json
+from .models import H5PActivity, H5PLibrary, H5PResult, H5PUserData
 
 
 def lesson_course(lesson: LessonPage) -> CoursePage | None:
@@ -126,6 +127,10 @@ def activity_score(
 
 
 def activity_is_done(*, activity: H5PActivity, enrollment: Enrollment) -> bool:
+    if not activity.is_ready:
+        # Nothing to play (no package installed yet, or only a refused one): it
+        # cannot hold the lesson back; its block says so.
+        return True
     score = activity_score(enrollment=enrollment, activity=activity)
     return score is not None and score.done
 
@@ -145,3 +150,11 @@ def enrollment_activity_scores(*, enrollment: Enrollment) -> list[dict]:
         }
         for r in results
     ]
+
+
+def stored_libraries() -> dict[LibraryRef, Library]:
+    """Every stored library version, with its patch version and dependencies (as
+    package validation and install check a package against them)."""
+    return {
+        row.ref: library_from_json(row.library_json) for row in H5PLibrary.objects.all()
+    }

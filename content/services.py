@@ -26,6 +26,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from courses.models import Enrollment, LessonPage
 from courses.progress import activity_result_recorded
@@ -42,7 +43,7 @@ from .h5p import (
     unused_libraries,
 )
 from .h5p.archive import PackageFile
-from .h5p.validation import PackageInfo
+from .h5p.validation import LibraryFate, LibraryUse, PackageInfo
 from .models import (
     H5PActivity,
     H5PActivityLibrary,
@@ -52,11 +53,12 @@ from .models import (
     H5PUserData,
     XAPIStatement,
 )
-from .selectors import enrollment_for_play
+from .selectors import enrollment_for_play, stored_libraries
 
 logger = logging.getLogger(__name__)
 
 UPLOADS_ROOT = "h5p/uploads"
+INSTALL_TASK = "content.tasks.activity_package_install_task"
 VERB_ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
 VERB_COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
 WHOLE_ACTIVITY_VERBS = frozenset({VERB_ANSWERED, VERB_COMPLETED})
@@ -111,6 +113,83 @@ def _libraries_record(package: PackageInfo, new: Iterable[LibraryRef]) -> None:
     )
 
 
+def _libraries_upgrade(package: PackageInfo, upgraded: Iterable[LibraryRef]) -> None:
+    """Record the newer patch versions whose files replaced the stored ones."""
+    for ref in upgraded:
+        library = package.libraries[ref]
+        H5PLibrary.objects.filter(_library_q([ref])).update(
+            patch_version=library.patch_version,
+            title=library.title,
+            runnable=library.runnable,
+            library_json=dict(library.data),
+        )
+
+
+def _library_list(uses: Iterable[LibraryUse], *, with_patch: bool = False) -> str:
+    def name(use: LibraryUse) -> str:
+        if not with_patch:
+            return str(use.ref)
+        return f"{use.ref}.{use.patch}"
+
+    return ", ".join(name(use) for use in uses)
+
+
+def _ignored(use: LibraryUse) -> str:
+    bundled = f"{use.ref}.{use.patch}"
+    if use.stored_patch is None:
+        return bundled
+    return _("%(library)s (versi tersimpan %(stored)s)") % {
+        "library": bundled,
+        "stored": f"{use.ref.major}.{use.ref.minor}.{use.stored_patch}",
+    }
+
+
+def install_notes(package: PackageInfo) -> list[str]:
+    """What the install did with the libraries (and SVG files), for the uploader,
+    in the active language."""
+    notes = []
+    if new := package.uses(LibraryFate.NEW):
+        notes.append(
+            _("Pustaka baru dipasang: %(libraries)s.")
+            % {"libraries": _library_list(new, with_patch=True)}
+        )
+    if upgraded := package.uses(LibraryFate.UPGRADED):
+        notes.append(
+            _("Pustaka diperbarui ke versi patch yang lebih baru: %(libraries)s.")
+            % {
+                "libraries": ", ".join(
+                    f"{use.ref} ({use.ref.major}.{use.ref.minor}.{use.stored_patch}"
+                    f" → {use.ref.major}.{use.ref.minor}.{use.patch})"
+                    for use in upgraded
+                )
+            }
+        )
+    if ignored := package.uses(LibraryFate.IGNORED):
+        notes.append(
+            _(
+                "Salinan pustaka di paket diabaikan karena versi yang sama atau lebih "
+                "baru sudah tersimpan: %(libraries)s."
+            )
+            % {"libraries": ", ".join(_ignored(use) for use in ignored)}
+        )
+    if reused := package.uses(LibraryFate.REUSED):
+        notes.append(
+            _("Memakai pustaka yang sudah tersimpan: %(libraries)s.")
+            % {"libraries": _library_list(reused)}
+        )
+    if package.sanitised_files:
+        count = len(package.sanitised_files)
+        notes.append(
+            ngettext(
+                "%(count)s berkas SVG di konten dibersihkan dari skrip dan tautan luar.",
+                "%(count)s berkas SVG di konten dibersihkan dari skrip dan tautan luar.",
+                count,
+            )
+            % {"count": count}
+        )
+    return notes
+
+
 def _libraries_prune() -> list[str]:
     """Delete the rows of libraries nothing uses; return their keys (files stay
     until the caller deletes them after commit)."""
@@ -134,10 +213,14 @@ def _libraries_prune() -> list[str]:
 
 
 def _delete_files_after_commit(
-    *, content_keys: Iterable[str] = (), library_keys: Iterable[str] = ()
+    *,
+    content_keys: Iterable[str] = (),
+    library_keys: Iterable[str] = (),
+    files: Iterable[str] = (),
 ) -> None:
     content_keys = [k for k in content_keys if k]
     library_keys = list(library_keys)
+    files = list(files)
 
     def delete() -> None:
         storage = h5p_storage()
@@ -145,6 +228,8 @@ def _delete_files_after_commit(
             delete_activity_content(storage=storage, activity_key=key)
         for key in library_keys:
             delete_library(storage=storage, key=key)
+        for name in files:
+            storage.delete(name)
 
     transaction.on_commit(delete)
 
@@ -157,7 +242,9 @@ def activity_package_install(
     *, activity: H5PActivity, package: PackageFile, pending_upload: str = ""
 ) -> H5PActivity:
     """Validate a package, extract it as the activity's content and record its
-    libraries; the previous content and libraries nothing uses any more go.
+    libraries (new ones, and newer patch versions of stored ones); the previous
+    content and libraries nothing uses any more go. `activity.notes` says, in the
+    active language, what was installed, upgraded, ignored or reused.
 
     Raises PackageInvalid (nothing written, the activity unchanged).
     """
@@ -169,16 +256,16 @@ def activity_package_install(
             activity = H5PActivity.objects.select_for_update().get(pk=activity.pk)
             if pending_upload and activity.pending_upload != pending_upload:
                 raise _Superseded
-            stored = {lib.key for lib in H5PLibrary.objects.all()}
             result = extract_package(
                 package,
                 storage=storage,
                 activity_key=uuid.uuid4().hex,
-                stored_libraries=stored,
+                stored_libraries=stored_libraries(),
             )
             written = list(result.files_written)
             info = result.package
             _libraries_record(info, result.new_libraries)
+            _libraries_upgrade(info, result.upgraded_libraries)
             required = list(H5PLibrary.objects.filter(_library_q(info.required)))
             old_key = activity.content_key
             activity.content_key = result.content_path.rsplit("/", 1)[-1]
@@ -188,6 +275,7 @@ def activity_package_install(
             activity.h5p_json = dict(info.h5p_json)
             activity.status = H5PActivity.Status.READY
             activity.problems = []
+            activity.notes = install_notes(info)
             if pending_upload:
                 activity.pending_upload = ""
             activity.save()
@@ -196,7 +284,11 @@ def activity_package_install(
                 [H5PActivityLibrary(activity=activity, library=lib) for lib in required]
             )
             removed = _libraries_prune()
-            _delete_files_after_commit(content_keys=[old_key], library_keys=removed)
+            _delete_files_after_commit(
+                content_keys=[old_key],
+                library_keys=removed,
+                files=result.obsolete_files,
+            )
     except BaseException:
         for name in reversed(written):
             try:
@@ -212,12 +304,11 @@ def activity_package_submit(
     *, activity: H5PActivity, upload: UploadedFile
 ) -> H5PActivity:
     """An instructor uploaded a package: small ones are installed now, large ones
-    wait in the private storage for a Celery task (the activity is "diproses")."""
+    wait in the private storage for a Celery task (the activity is "diproses"),
+    owed through the outbox in this transaction: a lost message or a worker that
+    died is sent again by the sweeper."""
     if upload.size is not None and upload.size <= settings.H5P_SYNC_MAX_BYTES:
         return activity_package_install(activity=activity, package=upload)
-    # content.tasks imports this module: the task module is read when first needed.
-    from .tasks import activity_package_install_task
-
     storage = upload_storage()
     name = storage.save(f"{UPLOADS_ROOT}/{uuid.uuid4().hex}.h5p", upload)
     previous = (
@@ -226,13 +317,19 @@ def activity_package_submit(
         .get(pk=activity.pk)
     )
     H5PActivity.objects.filter(pk=activity.pk).update(
-        status=H5PActivity.Status.PROCESSING, pending_upload=name, problems=[]
+        status=H5PActivity.Status.PROCESSING,
+        pending_upload=name,
+        problems=[],
+        notes=[],
     )
     activity.refresh_from_db()
     if previous:
         transaction.on_commit(lambda: upload_storage().delete(previous))
-    activity_id = activity.pk
-    transaction.on_commit(lambda: activity_package_install_task.delay(activity_id))
+    work_owe(
+        task=INSTALL_TASK,
+        kwargs={"activity_id": activity.pk},
+        key=f"h5p-install:{activity.pk}:{name}",
+    )
     return activity
 
 

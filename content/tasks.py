@@ -1,13 +1,14 @@
 """Celery tasks of the content app: thin, take ids, safe to run twice."""
 
-from celery import shared_task
-
 from lms.outbox import owed_task
 
 from .services import LRSUnavailable, activity_pending_install, statement_forward
 
 
-@shared_task(soft_time_limit=900, time_limit=960)
+# Owed through lms.outbox by activity_package_submit. The sweeper may send it
+# again while a long install still runs: the second run waits for the store lock
+# and finds nothing pending.
+@owed_task(soft_time_limit=600, time_limit=660)
 def activity_package_install_task(activity_id: int) -> None:
     activity_pending_install(activity_id=activity_id)
 

@@ -1,3 +1,6 @@
+"""The platform's H5P endpoints: what the lesson page posts for the player.
+The player and the H5P files are on the H5P origin (content/h5p_urls.py)."""
+
 from django.urls import path
 
 from . import views
@@ -5,8 +8,6 @@ from . import views
 app_name = "content"
 
 urlpatterns = [
-    path("h5p/<int:activity_id>/pemutar/", views.player, name="player"),
     path("h5p/<int:activity_id>/xapi/", views.statement, name="statement"),
     path("h5p/<int:activity_id>/status/", views.state, name="state"),
-    path("h5p/berkas/<path:name>", views.file, name="file"),
 ]

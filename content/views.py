@@ -1,9 +1,11 @@
-"""The H5P player and its files, and the endpoints the lesson page posts to.
+"""The H5P player and its files, served on the H5P origin (content/origin.py),
+and the endpoints the lesson page posts to, on the platform.
 
-The activity's JavaScript runs in the player document, which is always an opaque
-origin (the iframe's sandbox="allow-scripts" and the CSP `sandbox` directive):
-it cannot read the platform's cookies or the page around it, and its requests
-carry no session. Only the lesson page (same origin, CSRF token, session) posts
+The player document comes from an origin of its own, which holds no session: it
+may keep a real origin inside its iframe (nested iframes, canvases and storage
+work), and still reaches none of the platform's cookies, pages or endpoints. It
+is opened with a ticket the lesson page wrote (content/player_access.py). Only
+the lesson page (the platform's origin, its session, its CSRF token) posts
 statements and resume state, after checking the messages the player sends it.
 """
 
@@ -12,7 +14,7 @@ import posixpath
 import re
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import (
     FileResponse,
@@ -23,14 +25,23 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
-from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import LessonPage
 
+from .h5p import embed_type
 from .h5p.archive import is_safe_name
 from .models import H5PActivity
+from .origin import request_origin
+from .player_access import (
+    PlayerTicket,
+    TicketExpired,
+    TicketInvalid,
+    player_ticket_read,
+)
 from .selectors import activity_score, can_play, enrollment_for_play, user_state
 from .services import h5p_storage, statement_record, user_data_save
 
@@ -65,52 +76,67 @@ FILE_TYPES = {
     "md": "text/plain; charset=utf-8",
     "pdf": "application/pdf",
 }
-# Served to any origin (the player is an opaque one), never run as a document.
+# Never run as a document, even when opened on its own.
 FILE_CSP = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+# An activity's content folder is new at every upload: its files never change.
+# A library folder changes when a newer patch version is installed.
+CONTENT_CACHE = "public, max-age=31536000, immutable"
+LIBRARY_CACHE = "public, max-age=3600"
 _FILE_NAME = re.compile(r"^(libraries|content)/[^?#]{1,900}$")
+NONE = "'none'"
+# The one inline script H5P core writes into the iframe it opens for content with
+# embedType "iframe" ("H5PIntegration = window.parent.H5PIntegration; …"), allowed
+# by its hash alone. tests/content/test_player_headers.py recomputes it from
+# node_modules/h5p-standalone/dist/frame.bundle.js.
+H5P_IFRAME_SCRIPT = "'sha256-8CniZYrnO46q7MvZ3m08Wom1HH/ZhyXmm29kBKTV1rk='"
 
 
-def _origin(request: HttpRequest) -> str:
-    return f"{request.scheme}://{request.get_host()}"
+def _absolute(own: str, url: str) -> str:
+    return url if "://" in url else own + url
 
 
-def files_base_url(request: HttpRequest) -> str:
-    """Where the player reads H5P files: the platform, or a CDN in production."""
-    if settings.H5P_FILES_URL:
-        return settings.H5P_FILES_URL.rstrip("/") + "/"
-    return _origin(request) + reverse("content:file", args=["x"])[:-1]
-
-
-def _absolute(request: HttpRequest, url: str) -> str:
-    return url if "://" in url else _origin(request) + url
-
-
-def player_csp(request: HttpRequest) -> str:
-    origin = _origin(request)
-    files = files_base_url(request)
-    static_root = _absolute(request, settings.STATIC_URL)
-    player = _absolute(request, static("h5p-standalone/"))
-    ours = _absolute(request, static("content/"))
+def player_csp(*, own: str, parent_origin: str | None) -> str:
+    """The player document's policy. `own` is the H5P origin (the document's),
+    `parent_origin` the lesson page's, the only one allowed to frame it."""
+    static_root = _absolute(own, settings.STATIC_URL)
+    files = f"{own}/h5p/berkas/"
+    scripts = f"{static_root}h5p-standalone/ {static_root}content/ {files}libraries/"
+    video = " ".join(settings.H5P_VIDEO_HOSTS)
     return "; ".join(
         [
             "default-src 'none'",
             # H5P libraries (EmbeddedJS in H5P.MultiChoice…) evaluate strings; the
-            # document is an opaque origin, so eval reaches nothing more.
-            f"script-src {player} {ours} {files}libraries/ 'unsafe-eval'",
-            f"style-src {player} {ours} {files}libraries/ 'unsafe-inline'",
+            # document's origin holds nothing of the platform's.
+            " ".join(
+                filter(
+                    None,
+                    ["script-src", scripts, video, H5P_IFRAME_SCRIPT, "'unsafe-eval'"],
+                )
+            ),
+            f"style-src {scripts} 'unsafe-inline'",
             f"img-src {static_root} {files} data: blob:",
             f"font-src {static_root} {files} data:",
             f"media-src {files} blob:",
             f"connect-src {files}",
-            "frame-src 'none'",
+            # Video players of the allowed hosts (H5P.Video's YouTube and Vimeo).
+            f"frame-src {video or NONE}",
             "object-src 'none'",
             "worker-src 'none'",
             "base-uri 'none'",
             "form-action 'none'",
-            f"frame-ancestors {origin}",
-            "sandbox allow-scripts",
+            f"frame-ancestors {parent_origin or NONE}",
+            # The origin is kept (nested iframes, canvases, storage need it); no
+            # popups, forms, top navigation or modals.
+            "sandbox allow-scripts allow-same-origin",
         ]
     )
+
+
+def _player_headers(response: HttpResponse, *, own: str, parent: str | None):
+    response["Content-Security-Policy"] = player_csp(own=own, parent_origin=parent)
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def _lesson(value) -> LessonPage | None:
@@ -121,25 +147,82 @@ def _lesson(value) -> LessonPage | None:
     return LessonPage.objects.live().filter(pk=lesson_id).first()
 
 
-@login_required
+def _player_problem(
+    request: HttpRequest, ticket: PlayerTicket, message: str, *, status: int
+) -> HttpResponse:
+    """The player box shows why the activity cannot start (and tells the page)."""
+    own = request_origin(request)
+    response = render(
+        request,
+        "content/player.html",
+        {
+            "title": _("Aktivitas H5P"),
+            "config": {"parentOrigin": ticket.parent_origin, "problem": message},
+        },
+        status=status,
+    )
+    return _player_headers(response, own=own, parent=ticket.parent_origin)
+
+
+@xframe_options_exempt
 @require_GET
 def player(request: HttpRequest, activity_id: int) -> HttpResponse:
-    """The document inside the lesson's sandboxed iframe."""
-    activity = get_object_or_404(H5PActivity, pk=activity_id)
-    lesson = _lesson(request.GET.get("pelajaran"))
-    if not can_play(user=request.user, activity=activity, lesson=lesson):
+    """The document inside the lesson's iframe, on the H5P origin."""
+    try:
+        ticket = player_ticket_read(request.GET.get("t", ""))
+    except TicketExpired as expired:
+        with translation.override(expired.ticket.language):
+            return _player_problem(
+                request,
+                expired.ticket,
+                _("Sesi pemutar sudah habis. Muat ulang halaman pelajaran."),
+                status=403,
+            )
+    except TicketInvalid as exc:
+        raise Http404 from exc
+    if ticket.activity_id != activity_id:
         raise Http404
-    enrolled = enrollment_for_play(user=request.user, activity=activity, lesson=lesson)
-    files = files_base_url(request)
-    embed_types = activity.h5p_json.get("embedTypes") or ["div"]
+    with translation.override(ticket.language):
+        return _player(request, ticket)
+
+
+def _player(request: HttpRequest, ticket: PlayerTicket) -> HttpResponse:
+    user = get_user_model().objects.filter(pk=ticket.user_id, is_active=True).first()
+    activity = (
+        H5PActivity.objects.select_related("main_library")
+        .filter(pk=ticket.activity_id)
+        .first()
+    )
+    lesson = _lesson(ticket.lesson_id)
+    if (
+        user is None
+        or activity is None
+        or not can_play(user=user, activity=activity, lesson=lesson)
+    ):
+        return _player_problem(
+            request,
+            ticket,
+            _("Aktivitas ini tidak dapat dimainkan di sini."),
+            status=404,
+        )
+    own = request_origin(request)
+    files = f"{own}/h5p/berkas/"
+    main_library = activity.main_library.library_json
     options = {
         "id": f"balai-{activity.pk}",
         "title": activity.title,
         "h5pJsonPath": f"{files}content/{activity.content_key}",
         "librariesPath": f"{files}libraries",
-        "frameJs": _absolute(request, static("h5p-standalone/frame.bundle.js")),
-        "frameCss": _absolute(request, static("h5p-standalone/styles/h5p.css")),
-        "embedType": "div" if "div" in embed_types else "iframe",
+        "frameJs": _absolute(own, static("h5p-standalone/frame.bundle.js")),
+        "frameCss": _absolute(own, static("h5p-standalone/styles/h5p.css")),
+        # The platform's font, also inside the iframe H5P core may open; and
+        # the storage stand-in there too (where the browser denies storage).
+        "customCss": [_absolute(own, static("content/h5p-font.css"))],
+        "customJs": [_absolute(own, static("content/h5p-storage-shim.js"))],
+        "embedType": embed_type(
+            activity.h5p_json.get("embedTypes") or ["div"],
+            main_library.get("embedTypes") or (),
+        ),
         "frame": False,
         "copyright": False,
         "export": False,
@@ -147,22 +230,24 @@ def player(request: HttpRequest, activity_id: int) -> HttpResponse:
         "fullScreen": False,
         "xAPIObjectIRI": f"{settings.SITE_URL.rstrip('/')}/h5p/{activity.pk}/",
     }
-    if enrolled is not None:
+    if enrollment_for_play(user=user, activity=activity, lesson=lesson) is not None:
         options["saveFreq"] = 15
-        state = user_state(user=request.user, activity=activity)
+        state = user_state(user=user, activity=activity)
         if state:
             options["contentUserData"] = state
     response = render(
         request,
         "content/player.html",
         {
-            "activity": activity,
-            "config": {"parentOrigin": _origin(request), "options": options},
+            "title": activity.title,
+            "config": {
+                "parentOrigin": ticket.parent_origin,
+                "startWithin": settings.H5P_START_SECONDS * 1000,
+                "options": options,
+            },
         },
     )
-    response["Content-Security-Policy"] = player_csp(request)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return _player_headers(response, own=own, parent=ticket.parent_origin)
 
 
 @require_GET
@@ -184,8 +269,26 @@ def file(request: HttpRequest, name: str) -> HttpResponse:
     response["Content-Security-Policy"] = FILE_CSP
     response["Access-Control-Allow-Origin"] = "*"
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
-    response["Cache-Control"] = "public, max-age=86400"
+    response["Cache-Control"] = (
+        CONTENT_CACHE if name.startswith("content/") else LIBRARY_CACHE
+    )
     return response
+
+
+def h5p_origin_error(request: HttpRequest, exception=None) -> HttpResponse:
+    """Any refusal on the H5P origin: plain text, nothing of the platform."""
+    status = 404 if exception is None or isinstance(exception, Http404) else 400
+    if isinstance(exception, PermissionDenied):
+        status = 403
+    return HttpResponse(
+        _("Tidak ditemukan."), status=status, content_type="text/plain; charset=utf-8"
+    )
+
+
+def h5p_origin_server_error(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(
+        _("Terjadi kesalahan."), status=500, content_type="text/plain; charset=utf-8"
+    )
 
 
 def _json_body(request: HttpRequest) -> dict:

@@ -1,6 +1,7 @@
 """The H5P activities in the Wagtail admin (Snippets): upload, replace, delete
 through the services, so files and library rows stay in step."""
 
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, HelpPanel
@@ -25,6 +26,10 @@ class _PackageSaving:
         if upload is not None:
             activity_package_submit(activity=instance, upload=upload)
             instance.refresh_from_db()
+            # What was installed, upgraded, ignored or reused (a large package
+            # shows it on its edit page once the task has installed it).
+            for note in instance.notes:
+                messages.info(self.request, note)
         return instance
 
 

@@ -51,6 +51,26 @@ MESSAGES = {
     ),
     "main-not-runnable": _("Pustaka utama %(library)s tidak dapat dijalankan."),
     "missing-library": _("Pustaka yang dibutuhkan tidak ada: %(library)s"),
+    "name-too-long": _(
+        "Nama %(name)s terlalu panjang: batasnya 255 byte untuk setiap nama folder "
+        "atau berkas."
+    ),
+    "path-too-long": _("Jalur %(path)s terlalu panjang (batas %(limit)s byte)."),
+    "invalid-language-file": _(
+        "Berkas bahasa %(path)s tidak sah: namanya harus berupa kode bahasa seperti "
+        "id.json atau pt-br.json."
+    ),
+    "invalid-language-json": _("Berkas bahasa %(path)s bukan JSON yang sah."),
+    "core-api-unsupported": _(
+        "Pustaka %(library)s membutuhkan API inti H5P versi %(required)s, sedangkan "
+        "pemutar di platform ini mendukung sampai versi %(supported)s. Ekspor ulang "
+        "konten dengan versi pustaka yang lebih lama, atau minta administrator "
+        "memperbarui pemutar H5P."
+    ),
+    "invalid-svg": _(
+        "Berkas SVG %(path)s tidak dapat dibaca sebagai SVG, jadi tidak dapat "
+        "dibersihkan dari skrip."
+    ),
 }
 
 

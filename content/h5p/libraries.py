@@ -57,6 +57,8 @@ class Library:
     preloaded_dependencies: tuple[LibraryRef, ...] = ()
     dynamic_dependencies: tuple[LibraryRef, ...] = ()
     editor_dependencies: tuple[LibraryRef, ...] = ()
+    embed_types: tuple[str, ...] = ()
+    core_api: tuple[int, int] | None = None
     data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
     files: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
@@ -149,6 +151,23 @@ class JsonFields:
             return ()
         return tuple(values)
 
+    def core_api(self, name: str) -> tuple[int, int] | None:
+        """H5P core's `coreApi` ({majorVersion, minorVersion}); absent or empty
+        means 1.0, which every player supports."""
+        if not self.data.get(name):
+            return None
+        value = self.data[name]
+        major = (
+            _as_version(value.get("majorVersion")) if isinstance(value, dict) else None
+        )
+        minor = (
+            _as_version(value.get("minorVersion")) if isinstance(value, dict) else None
+        )
+        if major is None or minor is None:
+            self._invalid(name)
+            return None
+        return major, minor
+
     def dependencies(
         self, name: str, *, required: bool = False
     ) -> tuple[LibraryRef, ...]:
@@ -211,9 +230,10 @@ def parse_library(data: Any, path: str, problems: list[Problem]) -> Library | No
         preloaded_dependencies=fields.dependencies("preloadedDependencies"),
         dynamic_dependencies=fields.dependencies("dynamicDependencies"),
         editor_dependencies=fields.dependencies("editorDependencies"),
+        embed_types=fields.embed_types("embedTypes", required=False),
+        core_api=fields.core_api("coreApi"),
         data=data,
     )
-    fields.embed_types("embedTypes", required=False)
     return library if len(problems) == before else None
 
 
@@ -224,6 +244,17 @@ def library_from_json(data: Any) -> Library:
     if library is None:
         raise PackageInvalid(problems)
     return library
+
+
+def embed_type(content_types: Iterable[str], library_types: Iterable[str] = ()) -> str:
+    """How the player embeds the content: "div" or "iframe", as H5P core decides
+    (H5PCore::determineEmbedType): what h5p.json asks for ("div" when it allows
+    it), unless the main library's library.json does not offer that type."""
+    wanted = "div" if "div" in content_types else "iframe"
+    offered = tuple(library_types)
+    if offered and wanted not in offered:
+        return "div" if "div" in offered else "iframe"
+    return wanted
 
 
 def dependency_closure(

@@ -9,6 +9,12 @@ Layout (only the Storage API is used, so it works on local files and on S3):
 This is the layout h5p-standalone reads: ``h5pJsonPath`` is the activity's folder
 and ``librariesPath`` is ``h5p/libraries``.
 
+A library version comes with a patch version; a package bringing a newer patch of
+a stored library replaces its files in place (the folder name has no patch
+version): the files it overwrites are kept aside until the extract succeeds, and
+the old files the new patch no longer has are listed for the caller to delete
+once its transaction has committed.
+
 Which library versions are stored and which activity uses which is recorded by the
 caller (the models), which passes `stored_libraries` in. Two uploads that bring the
 same new library version must not run at the same time: the caller serialises them
@@ -18,6 +24,8 @@ same new library version must not run at the same time: the caller serialises th
 import io
 import logging
 import re
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -29,11 +37,12 @@ from .archive import DEFAULT_LIMITS, Budget, Limits, PackageFile, open_archive
 from .libraries import Library, LibraryRef
 from .validation import (
     LIBRARY_JSON,
+    PLAYER_CORE_API,
     Inspection,
+    LibraryFate,
     PackageInfo,
     StoredLibraries,
     inspect_archive,
-    stored_predicate,
 )
 
 logger = logging.getLogger(__name__)
@@ -46,10 +55,19 @@ _ACTIVITY_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
 
 @dataclass(frozen=True)
 class ExtractResult:
+    """What an extract wrote. `files_written` are new files (delete them to undo);
+    the files of `upgraded_libraries` were overwritten in place, and
+    `obsolete_files` are their old files the new patch version no longer has.
+    A caller whose own transaction fails after the extract deletes
+    `files_written` and leaves an upgraded library as it is: a newer patch
+    version of an H5P library is compatible with the content of the older one."""
+
     package: PackageInfo
     content_path: str
     files_written: tuple[str, ...]
     new_libraries: tuple[LibraryRef, ...]
+    upgraded_libraries: tuple[LibraryRef, ...] = ()
+    obsolete_files: tuple[str, ...] = ()
 
 
 def library_path(library: LibraryRef | str) -> str:
@@ -71,38 +89,50 @@ def extract_package(
     activity_key: str,
     stored_libraries: StoredLibraries,
     limits: Limits = DEFAULT_LIMITS,
+    core_api: tuple[int, int] = PLAYER_CORE_API,
 ) -> ExtractResult:
-    """Validate a .h5p file and write it out: the activity's content, new libraries.
+    """Validate a .h5p file and write it out: the activity's content, new
+    libraries and newer patch versions of stored ones.
 
     Raises PackageInvalid when the package is refused (also when a limit is passed
-    while writing). On any failure, every file written so far is deleted again.
+    while writing). On any failure, every file written so far is deleted again
+    and every overwritten file is put back.
     Raises FileExistsError if the activity's folder already holds files.
     """
     root = content_path(activity_key)
     if any(list_files(storage, root)):
         raise FileExistsError(f"H5P content already stored at {root}")
-    is_stored = stored_predicate(stored_libraries)
     with open_archive(file) as archive:
         budget = Budget(limits)
         inspection = inspect_archive(
-            archive, stored_libraries=stored_libraries, budget=budget
+            archive,
+            stored_libraries=stored_libraries,
+            budget=budget,
+            core_api=core_api,
         )
-        new_libraries = tuple(
-            ref for ref in inspection.package.libraries if not is_stored(ref)
-        )
-        writer = _Writer(storage, archive, budget, inspection.json_files)
+        package = inspection.package
+        new = tuple(use.ref for use in package.uses(LibraryFate.NEW))
+        upgraded = tuple(use.ref for use in package.uses(LibraryFate.UPGRADED))
+        writer = _Writer(storage, archive, budget, inspection.ready_files)
+        obsolete: list[str] = []
         try:
-            for ref in new_libraries:
+            for ref in new:
                 _write_library(writer, ref, inspection)
+            for ref in upgraded:
+                obsolete += _replace_library(writer, ref, inspection)
             _write_content(writer, root, inspection)
         except BaseException:
             writer.rollback()
             raise
+        finally:
+            writer.close()
     return ExtractResult(
-        package=inspection.package,
+        package=package,
         content_path=root,
         files_written=tuple(writer.written),
-        new_libraries=new_libraries,
+        new_libraries=new,
+        upgraded_libraries=upgraded,
+        obsolete_files=tuple(obsolete),
     )
 
 
@@ -152,6 +182,19 @@ def _write_library(writer: "_Writer", ref: LibraryRef, inspection: Inspection) -
         writer.save(f"{root}/{path}", files[path])
 
 
+def _replace_library(
+    writer: "_Writer", ref: LibraryRef, inspection: Inspection
+) -> list[str]:
+    """Overwrite a stored library with its newer patch version; return its old
+    files that the new version does not have (to delete after commit)."""
+    root = library_path(ref)
+    old = set(list_files(writer.storage, root))
+    files = inspection.library_entries[ref]
+    for path in sorted(files, key=lambda path: (path == LIBRARY_JSON, path)):
+        writer.overwrite(f"{root}/{path}", files[path])
+    return sorted(old - {f"{root}/{path}" for path in files})
+
+
 def _write_content(writer: "_Writer", root: str, inspection: Inspection) -> None:
     writer.save_bytes(f"{root}/h5p.json", "h5p.json")
     writer.save_bytes(f"{root}/content/content.json", "content/content.json")
@@ -167,24 +210,39 @@ class _Writer:
         storage: Storage,
         archive: zipfile.ZipFile,
         budget: Budget,
-        json_files: Mapping[str, bytes],
+        ready_files: Mapping[str, bytes],
     ) -> None:
         self.storage = storage
         self.archive = archive
         self.budget = budget
-        self.json_files = json_files
-        self.written: list[str] = []
+        self.ready_files = ready_files
+        self.written: list[str] = []  # new files
+        self.overwritten: list[str] = []  # stored files saved over
+        # The old bytes of the overwritten files, kept until the end.
+        self.replaced: dict[str, IO[bytes]] = {}
 
     def save(self, name: str, info: zipfile.ZipInfo) -> None:
-        raw = self.json_files.get(info.filename)
+        raw = self.ready_files.get(info.filename)
         if raw is not None:
             self._save(name, io.BytesIO(raw))
             return
         with self.budget.open(self.archive, info) as reader:
             self._save(name, reader)
 
+    def overwrite(self, name: str, info: zipfile.ZipInfo) -> None:
+        """Save over a stored file, keeping its old bytes to put back on failure."""
+        if self.storage.exists(name):
+            kept = tempfile.SpooledTemporaryFile(max_size=1024 * 1024)  # noqa: SIM115
+            with self.storage.open(name, "rb") as old:
+                shutil.copyfileobj(old, kept)
+            self.replaced[name] = kept
+            self.storage.delete(name)
+        self.save(name, info)
+        if name in self.replaced:
+            self.overwritten.append(self.written.pop())
+
     def save_bytes(self, name: str, package_path: str) -> None:
-        self._save(name, io.BytesIO(self.json_files[package_path]))
+        self._save(name, io.BytesIO(self.ready_files[package_path]))
 
     def _save(self, name: str, stream: IO[bytes]) -> None:
         self.written.append(name)  # a failed save may leave part of the file
@@ -194,8 +252,20 @@ class _Writer:
             raise FileExistsError(f"{name} appeared while extracting an H5P package")
 
     def rollback(self) -> None:
-        for name in reversed(self.written):
+        for name in reversed(self.written + self.overwritten):
             try:
                 self.storage.delete(name)
             except Exception:
                 logger.warning("Could not remove %s after a failed H5P extract", name)
+        for name, kept in self.replaced.items():
+            try:
+                kept.seek(0)
+                self.storage.save(name, kept)
+            except Exception:
+                logger.exception(
+                    "Could not put back %s after a failed H5P extract", name
+                )
+
+    def close(self) -> None:
+        for kept in self.replaced.values():
+            kept.close()

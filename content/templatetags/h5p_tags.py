@@ -1,8 +1,12 @@
 """Template tags for H5P blocks and the participant's H5P scores."""
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
+from ..origin import h5p_base_url, origin_of, player_url, request_origin
+from ..player_access import player_ticket_issue
 from ..selectors import (
     activity_score,
     can_play,
@@ -14,23 +18,35 @@ register = template.Library()
 
 
 @register.simple_tag
-def h5p_block(activity, lesson, user) -> dict:
-    """What an H5P block shows: the player (if it may play here) and the score."""
+def h5p_block(activity, lesson, request) -> dict:
+    """What an H5P block shows: the player on the H5P origin (if it may play
+    here), the score, or why it cannot start."""
     if activity is None:
         return {"playable": False}
+    user = request.user
     lesson = getattr(lesson, "specific", lesson)
     lesson_id = getattr(lesson, "pk", None)
-    playable = can_play(user=user, activity=activity, lesson=lesson)
-    context = {
-        "activity": activity,
-        "playable": playable,
-        "lesson_id": lesson_id,
-        "percent": None,
-    }
-    if not playable:
+    context = {"activity": activity, "lesson_id": lesson_id, "percent": None}
+    context["playable"] = can_play(user=user, activity=activity, lesson=lesson)
+    if not context["playable"]:
         return context
-    query = f"?pelajaran={lesson_id}" if lesson_id else ""
-    context["player_url"] = reverse("content:player", args=[activity.pk]) + query
+    base = h5p_base_url(request)
+    if base is None:
+        # No origin of its own to play it from (see docs/operations.md).
+        context.update(playable=False, no_origin=True)
+        return context
+    ticket = player_ticket_issue(
+        user_id=user.pk,
+        activity_id=activity.pk,
+        lesson_id=lesson_id,
+        parent_origin=request_origin(request),
+        language=translation.get_language(),
+    )
+    context["player_url"] = player_url(
+        base=base, activity_id=activity.pk, ticket=ticket
+    )
+    context["h5p_origin"] = origin_of(base)
+    context["start_seconds"] = settings.H5P_START_SECONDS
     enrollment = enrollment_for_play(user=user, activity=activity, lesson=lesson)
     if enrollment is not None:
         context["xapi_url"] = reverse("content:statement", args=[activity.pk])

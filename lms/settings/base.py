@@ -4,6 +4,7 @@ Every environment variable is read here, through the one `env` reader.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 
@@ -56,6 +57,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # On the H5P content origin: its own URLs only, no cookie in or out (before
+    # the session, CSRF and authentication middleware).
+    "content.origin.H5POriginMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Bahasa Indonesia unless chosen otherwise (not by Accept-Language).
@@ -186,12 +190,32 @@ WHITENOISE_MAX_AGE = 31536000
 
 # H5P activities (content/): the player from npm, served as static files (not
 # committed); packages up to H5P_SYNC_MAX_BYTES are extracted in the request,
-# larger ones by a Celery task. H5P_FILES_URL: the origin (CDN or bucket) serving
-# the "h5p/" folder of the default storage in production; empty = the platform.
+# larger ones by a Celery task. The player and the H5P files are served on an
+# origin of their own (content/origin.py): H5P_FILES_URL names it in production
+# (e.g. https://h5p.balaidaring.id/, a host name under no cookie domain of the
+# platform); the embedded default serves it on H5P_LOCAL_PORT (dev.py).
 STATICFILES_DIRS += [("h5p-standalone", NODE_MODULES_DIR / "h5p-standalone" / "dist")]
 H5P_SYNC_MAX_BYTES = env.int("H5P_SYNC_MAX_BYTES", default=8 * 1024 * 1024)
 H5P_USER_DATA_MAX_BYTES = env.int("H5P_USER_DATA_MAX_BYTES", default=64 * 1024)
 H5P_FILES_URL = env("H5P_FILES_URL", default="")
+H5P_LOCAL_PORT = env.int("H5P_LOCAL_PORT", default=0)
+if H5P_FILES_URL:
+    ALLOWED_HOSTS += [urlsplit(H5P_FILES_URL).hostname]
+# How long an activity may take to show something before its box says it
+# cannot start (and what to do).
+H5P_START_SECONDS = env.int("H5P_START_SECONDS", default=15)
+# How long the player link a lesson page writes stays usable.
+H5P_PLAYER_TICKET_SECONDS = env.int("H5P_PLAYER_TICKET_SECONDS", default=12 * 3600)
+# Video players H5P content may embed (H5P.Video: YouTube through its IFrame API
+# on www.youtube.com, Vimeo): the player's CSP allows their scripts and frames.
+H5P_VIDEO_HOSTS = env.list(
+    "H5P_VIDEO_HOSTS",
+    default=[
+        "https://www.youtube-nocookie.com",
+        "https://www.youtube.com",
+        "https://player.vimeo.com",
+    ],
+)
 # An external xAPI 1.0.3 LRS receiving every statement (off when empty).
 XAPI_LRS_ENDPOINT = env("XAPI_LRS_ENDPOINT", default="")
 XAPI_LRS_USERNAME = env("XAPI_LRS_USERNAME", default="")

@@ -11,6 +11,9 @@ ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"]
 )
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
+# The H5P content origin: `manage.py start` also serves the app on this port,
+# reached under the other loopback name (content/origin.py).
+H5P_LOCAL_PORT = env.int("H5P_LOCAL_PORT", default=8001)
 
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

@@ -10,6 +10,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/15")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The H5P content origin of the test client; browser tests use the live server
+# under its other loopback name.
+H5P_FILES_URL = "http://h5p.testserver/"
 
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

@@ -1,12 +1,16 @@
 /*
  * The lesson page's side of the H5P player (loaded only on pages with an H5P
- * block). The player iframe is sandboxed: its messages come from the origin
- * "null". This page accepts from each player iframe only
+ * block). Each player iframe shows a document of the H5P origin (the card's
+ * data-h5p-origin), a site of its own. This page accepts messages only from one
+ * of its player iframes (event.source) and from that origin:
+ *   {type: "ready"} / {type: "failed", message}   the activity started, or not
+ *   {type: "resize", height}                       the frame follows its content
  *   {type: "xapi", statement: {...}}
  *   {type: "contentUserData", dataType, subContentId, data (JSON text or null)}
- *   H5P's own resize messages {context: "h5p", action: ...}
- * checks their shape and size, and posts them itself, with the session and the
- * CSRF token, to the platform.
+ *   H5P's own resize handshake {context: "h5p", action: ...}
+ * checks their shape and size, and posts statements and state itself, with the
+ * session and the CSRF token, to the platform. A player that says neither
+ * "ready" nor "failed" in time is shown as failed, with what to do.
  */
 (function () {
   'use strict';
@@ -14,6 +18,12 @@
   window.balaiH5PBridge = true;
 
   var MAX_BODY = 200000;
+  var MAX_HEIGHT = 20000;
+  // After the frame loaded, how long to wait for "ready" or "failed" (the
+  // player itself gives up after data-h5p-start seconds).
+  function startTimeout(card) {
+    return (Number(card.dataset.h5pStart) || 15) * 1000 + 10000;
+  }
   var KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
   function cards() {
@@ -22,7 +32,7 @@
 
   function cardFor(source) {
     return cards().filter(function (card) {
-      var frame = card.querySelector('iframe');
+      var frame = card.querySelector('iframe.h5p-player');
       return frame && frame.contentWindow === source;
     })[0];
   }
@@ -54,28 +64,64 @@
     if (answer.done) { card.classList.add('done'); }
   }
 
-  function resize(frame, source, data) {
+  function setHeight(card, value) {
+    var height = Number(value);
+    if (height > 0 && height < MAX_HEIGHT) {
+      card.querySelector('iframe.h5p-player').style.height = Math.ceil(height) + 'px';
+    }
+  }
+
+  function settle(card, state, message) {
+    window.clearTimeout(card.balaiTimer);
+    card.dataset.h5pState = state;
+    var box = card.querySelector('[data-h5p-failed]');
+    if (!box) { return; }
+    box.hidden = state !== 'failed';
+    var reason = box.querySelector('[data-h5p-reason]');
+    if (reason) { reason.textContent = state === 'failed' && typeof message === 'string' ? message.slice(0, 300) : ''; }
+  }
+
+  function watch(card) {
+    var frame = card.querySelector('iframe.h5p-player');
+    card.dataset.h5pState = 'loading';
+    frame.addEventListener('load', function () {
+      window.clearTimeout(card.balaiTimer);
+      card.balaiTimer = window.setTimeout(function () {
+        if (card.dataset.h5pState === 'loading') { settle(card, 'failed', ''); }
+      }, startTimeout(card));
+    });
+    var retry = card.querySelector('[data-h5p-retry]');
+    if (retry) {
+      retry.addEventListener('click', function () {
+        settle(card, 'loading');
+        card.dataset.h5pState = 'loading';
+        frame.src = frame.src;
+      });
+    }
+  }
+
+  function handshake(source, data) {
     function respond(action) { source.postMessage({ context: 'h5p', action: action }, '*'); }
-    var height;
     if (data.action === 'hello') {
       respond('hello');
     } else if (data.action === 'prepareResize') {
-      height = Number(data.clientHeight);
-      if (height > 0 && height < 20000) { frame.style.height = height + 'px'; }
       respond('resizePrepared');
-    } else if (data.action === 'resize') {
-      height = Number(data.scrollHeight);
-      if (height > 0 && height < 20000) { frame.style.height = height + 'px'; }
     }
   }
 
   window.addEventListener('message', function (event) {
     var card = cardFor(event.source);
-    if (!card || event.origin !== 'null') { return; }
+    if (!card || event.origin !== card.dataset.h5pOrigin) { return; }
     var data = event.data;
     if (!isObject(data)) { return; }
     if (data.context === 'h5p' && typeof data.action === 'string') {
-      resize(card.querySelector('iframe'), event.source, data);
+      handshake(event.source, data);
+    } else if (data.type === 'resize') {
+      setHeight(card, data.height);
+    } else if (data.type === 'ready') {
+      settle(card, 'ready');
+    } else if (data.type === 'failed') {
+      settle(card, 'failed', data.message);
     } else if (data.type === 'xapi' && isObject(data.statement)) {
       post(card, card.dataset.xapiUrl, { lesson: card.dataset.lesson, statement: data.statement })
         .then(function (answer) { showScore(card, answer); });
@@ -91,4 +137,6 @@
       });
     }
   });
+
+  cards().forEach(watch);
 })();

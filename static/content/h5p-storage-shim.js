@@ -1,7 +1,10 @@
 /*
- * The player document is sandboxed without allow-same-origin, so reading
- * window.localStorage or sessionStorage throws. Some H5P libraries read them
- * without a try; give them a storage that lives in memory for this page only.
+ * The player runs in a third-party iframe (the H5P origin inside a platform
+ * page); browsers that block third-party storage (private windows, strict
+ * settings) throw on reading window.localStorage or sessionStorage there. Some
+ * H5P libraries read them without a try: give them a storage that lives in
+ * memory for this page only. Loaded in the player document and in the iframe
+ * H5P core may open for the content.
  */
 (function () {
   'use strict';

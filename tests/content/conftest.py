@@ -96,3 +96,48 @@ def lesson_with(request, db):
         return lesson
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def _h5p_origin_for_browser_tests(request):
+    """Every test here that runs a live server plays H5P from its own origin."""
+    if "live_server" in request.fixturenames:
+        request.getfixturevalue("h5p_origin")
+
+
+@pytest.fixture
+def h5p_origin(live_server, settings) -> str:
+    """The live server as the H5P content origin, under its other loopback name.
+
+    Browser tests reach the platform as http://localhost:<port> (phone_page's
+    base URL) and the H5P origin as http://127.0.0.1:<port>: another site, to
+    which the browser sends no cookie of the platform's, as in production."""
+    url = live_server.url.replace("://localhost:", "://127.0.0.1:")
+    assert url != live_server.url
+    settings.H5P_FILES_URL = f"{url}/"
+    return url
+
+
+H5P_HOST = "h5p.testserver"  # settings.H5P_FILES_URL in lms/settings/test.py
+
+
+def player_src(client, lesson) -> str:
+    """The player URL (on the H5P origin) that the lesson page gives this client."""
+    import html
+    import re
+
+    page = client.get(lesson.url).content.decode()
+    match = re.search(r'<iframe class="h5p-player" src="([^"]+)"', page)
+    assert match, "the lesson shows no H5P player"
+    return html.unescape(match[1])
+
+
+def h5p_get(url: str, **extra):
+    """GET on the H5P origin, as a browser would (a fresh client, no cookie)."""
+    from urllib.parse import urlsplit
+
+    from django.test import Client
+
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return Client().get(path, HTTP_HOST=parts.netloc or H5P_HOST, **extra)

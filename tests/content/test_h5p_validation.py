@@ -75,7 +75,7 @@ def test_isolation_probe_package_is_valid(packages):
     info = validate_package(builder.build_isolation_probe(packages))
 
     assert info.main_library == LibraryRef("Balai.IsolationProbe", 1, 0)
-    assert info.content == {"xapiUrl": "/xapi/statements/"}
+    assert info.content == {"xapiUrl": "/xapi/statements/", "pageUrl": "/"}
 
 
 @pytest.mark.parametrize("name", sorted(builder.MALICIOUS_PACKAGES))

@@ -14,6 +14,7 @@ from courses.factories import EnrollmentFactory
 from courses.models import CoursePage, LessonProgress
 from courses.progress import lesson_reached_end
 from lms.factories import ParticipantFactory
+from tests.content.conftest import h5p_get, player_src
 from tests.fixtures.h5p import builder
 
 pytestmark = pytest.mark.django_db
@@ -253,10 +254,7 @@ def test_resume_state_is_saved_replaced_and_played_back(played):
         "0",
         '{"answers": [2]}',
     )
-    player = played["client"].get(
-        reverse("content:player", args=[played["activity"].pk]),
-        {"pelajaran": played["lesson"].pk},
-    )
+    player = h5p_get(player_src(played["client"], played["lesson"]))
     config = player.context["config"]["options"]
     assert config["contentUserData"] == {"0": {"state": '{"answers": [2]}'}}
 

@@ -1,9 +1,39 @@
+import contextlib
 import shutil
+import socketserver
 import subprocess
+import threading
 
 from django.conf import settings
+from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.core.servers.basehttp import (
+    WSGIRequestHandler,
+    WSGIServer,
+    get_internal_wsgi_application,
+)
+
+
+class _ThreadingWSGIServer(socketserver.ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+def h5p_origin_serve(port: int) -> list[WSGIServer]:
+    """Serve the same app on the H5P content origin's port (content/origin.py), on
+    both loopback addresses, each in a daemon thread; return the servers.
+
+    Raises OSError when the port is taken on 127.0.0.1."""
+    handler = StaticFilesHandler(get_internal_wsgi_application())
+    servers = [_ThreadingWSGIServer(("127.0.0.1", port), WSGIRequestHandler)]
+    with contextlib.suppress(OSError):  # "localhost" may resolve to ::1 first
+        servers.append(
+            _ThreadingWSGIServer(("::1", port), WSGIRequestHandler, ipv6=True)
+        )
+    for server in servers:
+        server.set_app(handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    return servers
 
 
 def npm_install() -> None:
@@ -48,6 +78,20 @@ class Command(BaseCommand):
         call_command("load_demo")
         if no_serve:
             return
+        port = settings.H5P_LOCAL_PORT
+        if port and not settings.H5P_FILES_URL:
+            try:
+                h5p_origin_serve(port)
+            except OSError as exc:
+                self.stderr.write(
+                    f"Port {port} untuk konten H5P tidak dapat dipakai ({exc}); "
+                    "aktivitas H5P tidak akan berjalan. Atur H5P_LOCAL_PORT."
+                )
+            else:
+                self.stdout.write(
+                    f"Konten H5P dilayani dari asalnya sendiri di port {port} "
+                    f"(http://localhost:{port}/ bila platform dibuka di 127.0.0.1)."
+                )
         self.stdout.write(
             self.style.SUCCESS(
                 f"\nBalai Daring berjalan di http://{addrport}/  (Ctrl+C untuk berhenti)"
