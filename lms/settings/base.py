@@ -239,9 +239,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 0,
     "socket_connect_timeout": 2,
     # Unacknowledged tasks come back after this long: longer than the longest hard
-    # time limit (H5P installs, 960 s), so a running task is not handed out twice.
-    # Work whose message is lost with Redis itself is sent again by the outbox.
-    "visibility_timeout": 1200,
+    # time limit (imports and H5P installs, 660 s), so a running task is not
+    # handed out twice. Work lost with Redis itself is sent again by the outbox.
+    "visibility_timeout": 900,
 }
 # Workers outlive a broker outage: they retry connecting for ever (at start and
 # after a loss), and a task still running when the connection drops is cancelled
