@@ -112,19 +112,36 @@ def attempt_take(request, attempt_id: int):
 @login_required
 @require_POST
 def attempt_save(request, attempt_id: int):
-    """The page's form (without JavaScript): save every answer, and maybe submit."""
+    """The page's form: save every answer, and maybe submit.
+
+    Without JavaScript it answers with redirects. The page's script sends
+    "Kirim jawaban" through the offline queue (`balaiQueue`, which may deliver it
+    twice, long after it was pressed) and gets JSON: 200 with the result page's
+    address once the attempt is submitted (by this post or an earlier one), 400
+    with the reason when an answer cannot be read (nothing is saved).
+    """
     attempt = _own_attempt(request, attempt_id)
+    queued = request.headers.get("X-Requested-With") == "XMLHttpRequest"
+    result_url = reverse("assessments:result", args=[attempt.pk])
     closed = _closed_redirect(request, attempt)
     if closed:
-        return closed
+        return JsonResponse({"ok": True, "url": result_url}) if queued else closed
     try:
         answers_save_from_form(attempt=attempt, values=form_values(request.POST))
     except ValidationError as exc:
+        if queued:
+            return JsonResponse(
+                {"ok": False, "message": " ".join(exc.messages)}, status=400
+            )
         messages.error(request, " ".join(exc.messages))
         return redirect("assessments:attempt", attempt_id=attempt.pk)
     if "kirim" in request.POST:
         attempt_submit(attempt=attempt)
-        return redirect("assessments:result", attempt_id=attempt.pk)
+        if queued:
+            return JsonResponse({"ok": True, "url": result_url})
+        return redirect(result_url)
+    if queued:
+        return JsonResponse({"ok": True})
     messages.success(request, _("Jawaban tersimpan."))
     return redirect("assessments:attempt", attempt_id=attempt.pk)
 

@@ -6,8 +6,9 @@ transaction. The `OwedWork` row commits with the change or not at all. After the
 commit the task is sent; a send that fails (Redis down) is logged, never raised
 into the request that already committed. The task, declared with `owed_task`,
 marks its row done when it succeeds. `outbox_sweep` (beat, every minute) sends
-again every open row whose last send is older than its lease, so work whose
-message the broker lost, or whose worker was killed, is only delayed.
+again every open row whose last send is older than its lease, and every row
+whose send failed, so work whose message the broker lost, or whose worker was
+killed, is only delayed.
 
 Tasks are referred to by their Celery name, so a lower layer never imports the
 module of a higher one. Every task sent this way must be idempotent.
@@ -21,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from celery import shared_task
+from celery.exceptions import Retry
 
 from django.conf import settings
 from django.db import transaction
@@ -75,6 +77,11 @@ def _task_for(name: str):
     return app.tasks[name]
 
 
+# What one send did: handed over (or run, eagerly), nothing to send (done, not
+# due, or the eager run failed), or the broker refused it.
+SENT, SKIPPED, FAILED = "sent", "skipped", "failed"
+
+
 def work_send(*, owed_id: int) -> bool:
     """Send an owed task to the broker (or run it, in eager mode). Never raises.
 
@@ -82,24 +89,38 @@ def work_send(*, owed_id: int) -> bool:
     once it is due, so no worker ever holds a task with an ETA (such tasks are lost
     or redelivered when Redis goes away while a worker holds them).
     """
+    return _send(owed_id=owed_id) == SENT
+
+
+def _send(*, owed_id: int) -> str:
     owed = OwedWork.objects.filter(pk=owed_id, done_at__isnull=True).first()
     if owed is None:
-        return False
+        return SKIPPED
     now = timezone.now()
     if owed.due_at and owed.due_at > now:
-        return False
+        return SKIPPED
     OwedWork.objects.filter(pk=owed_id).update(sent_at=now, sends=F("sends") + 1)
     kwargs = {**owed.kwargs, "owed_id": owed.pk}
-    try:
-        if app.conf.task_always_eager:
+    if app.conf.task_always_eager:
+        try:
             _task_for(owed.task).apply(kwargs=kwargs)
-        else:
-            app.send_task(owed.task, kwargs=kwargs, retry=False)
-    except Exception as exc:  # the broker is down, or the eager task failed
+        except Exception as exc:  # the task ran here and failed: left open
+            logger.warning("Owed work %s (%s) failed: %r", owed.pk, owed.task, exc)
+            OwedWork.objects.filter(pk=owed_id).update(last_error=repr(exc)[:2000])
+            return SKIPPED
+        return SENT
+    try:
+        app.send_task(owed.task, kwargs=kwargs, retry=False)
+    except Exception as exc:  # the broker is down
         logger.warning("Owed work %s (%s) not sent: %r", owed.pk, owed.task, exc)
-        OwedWork.objects.filter(pk=owed_id).update(last_error=repr(exc)[:2000])
-        return False
-    return True
+        # Not handed over: not a send (OUTBOX_MAX_SENDS counts handovers, so an
+        # outage of any length gives up nothing), and due again at the next sweep
+        # rather than after a lease.
+        OwedWork.objects.filter(pk=owed_id).update(
+            sent_at=None, sends=F("sends") - 1, last_error=repr(exc)[:2000]
+        )
+        return FAILED
+    return SENT
 
 
 def work_done(*, owed_id: int) -> None:
@@ -108,16 +129,43 @@ def work_done(*, owed_id: int) -> None:
     )
 
 
+def work_failed(*, owed_id: int, now: datetime.datetime | None = None) -> None:
+    """The task gave up (its retries ran out): the sweeper sends it again after a
+    back-off that grows with its sends (OUTBOX_RETRY_SECONDS each) up to the
+    lease, so work held up by a service that is away (S3, an LRS) goes again
+    soon after it returns, without a task per second while it is away."""
+    now = now or timezone.now()
+    owed = OwedWork.objects.filter(pk=owed_id, done_at__isnull=True).first()
+    if owed is None:
+        return
+    back_off = min(
+        datetime.timedelta(seconds=settings.OUTBOX_RETRY_SECONDS * max(owed.sends, 1)),
+        lease(),
+    )
+    # The sweeper sends rows whose last send is older than the lease.
+    OwedWork.objects.filter(pk=owed_id, done_at__isnull=True).update(
+        sent_at=now - lease() + back_off
+    )
+
+
 def owed_task(*task_args: Any, **options: Any) -> Callable:
     """Declare a Celery task that does owed work: `@owed_task(bind=True, ...)`.
 
     It takes the same options as `shared_task`; its row is marked done when the
-    body returns (a retry or an exception leaves it open for the sweeper).
+    body returns. A retry leaves it open as it is; an exception (the retries ran
+    out) leaves it open, due again after a back-off (`work_failed`).
     """
 
     def decorate(function: Callable) -> Any:
         def run(*args: Any, owed_id: int | None = None, **kwargs: Any) -> Any:
-            result = function(*args, **kwargs)
+            try:
+                result = function(*args, **kwargs)
+            except Retry:
+                raise
+            except Exception:
+                if owed_id is not None:
+                    work_failed(owed_id=owed_id)
+                raise
             if owed_id is not None:
                 work_done(owed_id=owed_id)
             return result
@@ -134,7 +182,8 @@ def owed_task(*task_args: Any, **options: Any) -> Callable:
 
 
 def outbox_sweep(*, now: datetime.datetime | None = None) -> int:
-    """Send again every open row whose last send is older than its lease; how many."""
+    """Send every open row never handed over (its send failed) or whose last send
+    is older than its lease; how many. Stops at the first send that fails."""
     now = now or timezone.now()
     stale = now - lease()
     due = (
@@ -148,5 +197,8 @@ def outbox_sweep(*, now: datetime.datetime | None = None) -> int:
     )
     sent = 0
     for owed_id in list(due):
-        sent += work_send(owed_id=owed_id)
+        outcome = _send(owed_id=owed_id)
+        if outcome == FAILED:
+            break  # the broker is down: the next sweep tries again
+        sent += outcome == SENT
     return sent

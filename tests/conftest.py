@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.faults.report import REPORT, records_clear, table
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must
 # still be usable from that thread in browser tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -368,3 +370,22 @@ def login_in_browser():
 def shared_dir() -> Path:
     """../shared beside the checkout (present in CI)."""
     return SHARED
+
+
+# ---------------------------------------------------------------- the fault report
+
+
+def pytest_sessionstart(session):
+    """A fresh fault report for each run (on the controller, not xdist workers)."""
+    if not hasattr(session.config, "workerinput"):
+        records_clear()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """The figures the fault tests (tests/faults) measured, as a table, also
+    written to .fault-report.txt."""
+    text = table()
+    if text:
+        REPORT.write_text(text)
+        terminalreporter.write_sep("-", f"faults (also in {REPORT.name})")
+        terminalreporter.write(text)

@@ -98,7 +98,11 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Persistent connections (a minute), checked before each request reuses them: a
+# connection PostgreSQL closed (a restart, a failover, pg_terminate_backend) is
+# replaced instead of failing the request.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "lms.User"
@@ -233,17 +237,31 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # A send while Redis is down fails at once (lms.outbox keeps the work and the
     # sweeper sends it again) instead of holding a request for seconds.
     "max_retries": 0,
+    "socket_connect_timeout": 2,
     # Unacknowledged tasks come back after this long: longer than the longest hard
-    # time limit (imports, 660 s), so a running task is not handed out twice.
+    # time limit (imports and H5P installs, 660 s), so a running task is not
+    # handed out twice. Work lost with Redis itself is sent again by the outbox.
     "visibility_timeout": 900,
 }
+# Workers outlive a broker outage: they retry connecting for ever (at start and
+# after a loss), and a task still running when the connection drops is cancelled
+# (its message comes back, and it is safe to run twice) rather than finishing
+# with an acknowledgement that can no longer be delivered.
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
 # Owed work (lms.outbox): sent after commit, swept again when still open after its
-# lease (longer than a task's hard time limit), given up after OUTBOX_MAX_SENDS.
+# lease (longer than most tasks' hard time limit: a duplicate is harmless), given
+# up after OUTBOX_MAX_SENDS handovers.
 OUTBOX_LEASE_SECONDS = env.int("OUTBOX_LEASE_SECONDS", default=420)
 OUTBOX_MAX_SENDS = env.int("OUTBOX_MAX_SENDS", default=100)
 OUTBOX_SWEEP_BATCH = env.int("OUTBOX_SWEEP_BATCH", default=500)
+# A task whose retries ran out is due again after this many seconds per send so
+# far (capped at the lease).
+OUTBOX_RETRY_SECONDS = env.int("OUTBOX_RETRY_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
     "task": "lms.tasks.outbox_sweep_task",
     "schedule": 60,
@@ -271,11 +289,40 @@ NOTIFY_PHONE_GATEWAY_URL = env("NOTIFY_PHONE_GATEWAY_URL", default="")
 NOTIFY_PHONE_GATEWAY_TOKEN = env("NOTIFY_PHONE_GATEWAY_TOKEN", default="")
 NOTIFY_PHONE_GATEWAY_TIMEOUT = env.int("NOTIFY_PHONE_GATEWAY_TIMEOUT", default=10)
 
-# Caches (rate limits, sessions stay in the database).
+# Caches (rate limits, Wagtail's site lookup; sessions stay in the database).
+# A cache outage must degrade, never answer 500: on Redis the backend is
+# django-redis with IGNORE_EXCEPTIONS (an error is logged and read as a miss),
+# and short socket timeouts so a Redis that does not answer costs a second, not
+# a hung request. docs/operations.md, "Failure modes".
+
+
+def cache_config(url: str) -> dict:
+    config = env.cache_url_config(url)
+    if config["BACKEND"] in (
+        "django.core.cache.backends.redis.RedisCache",
+        "django_redis.cache.RedisCache",  # django-environ's choice when installed
+    ):
+        config["BACKEND"] = "django_redis.cache.RedisCache"
+        config["OPTIONS"] = {
+            **config.get("OPTIONS", {}),
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 1,
+            "SOCKET_TIMEOUT": 1,
+        }
+    return config
+
+
 CACHES = {
-    "default": env.cache("CACHE_URL", default="locmemcache://balai-daring"),
+    "default": cache_config(env("CACHE_URL", default="locmemcache://balai-daring")),
 }
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "lms.cache"
 RATELIMIT_USE_CACHE = "default"
+# While the cache is down, rate limits let requests through (fail open): the
+# verification page stays usable for the QR codes on printed certificates, and
+# signing in is not refused to every participant at once. Login guessing is held
+# by the account lockout in the database (docs/operations.md).
+RATELIMIT_FAIL_OPEN = True
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

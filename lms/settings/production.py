@@ -8,16 +8,17 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import H5P_FILES_URL, env
+from .base import H5P_FILES_URL, cache_config, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must name at least one host")
 if H5P_FILES_URL:  # the H5P content origin (docs/operations.md)
     ALLOWED_HOSTS += [urlsplit(H5P_FILES_URL).hostname]
-CACHES = {"default": env.cache("CACHE_URL", default="redis://127.0.0.1:6379/1")}
+CACHES = {"default": cache_config(env("CACHE_URL", default="redis://127.0.0.1:6379/1"))}
 CELERY_TASK_ALWAYS_EAGER = False

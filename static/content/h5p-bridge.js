@@ -9,8 +9,9 @@
  *   {type: "contentUserData", dataType, subContentId, data (JSON text or null)}
  *   H5P's own resize handshake {context: "h5p", action: ...}
  * checks their shape and size, and posts statements and state itself, with the
- * session and the CSRF token, to the platform. A player that says neither
- * "ready" nor "failed" in time is shown as failed, with what to do.
+ * session and the CSRF token, to the platform, through the offline queue. A
+ * player that says neither "ready" nor "failed" in time is shown as failed,
+ * with what to do.
  */
 (function () {
   'use strict';
@@ -41,18 +42,49 @@
     return value !== null && typeof value === 'object' && !Array.isArray(value);
   }
 
-  function post(card, url, body) {
+  // Statements and state go through the offline queue (window.balaiQueue,
+  // static/js/offline.js): kept on the phone while there is no signal and sent
+  // when it returns. A statement's key is its own id (one is given to a
+  // statement that has none), so a statement sent twice is stored once; a
+  // state's key names its slot, so the newest state replaces a queued one.
+  function uuid() {
+    if (window.crypto && window.crypto.randomUUID) { return window.crypto.randomUUID(); }
+    return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, function (c) {
+      var r = Math.random() * 16 | 0;
+      return (c === 'x' ? r : (r & 0x3 | 0x8)).toString(16);
+    });
+  }
+
+  var waiting = {};  // queue key → the card whose score its answer shows
+
+  function post(card, url, body, key) {
     var text = JSON.stringify(body);
-    if (!url || text.length > MAX_BODY) { return Promise.resolve(null); }
-    return fetch(url, {
+    if (!url || text.length > MAX_BODY) { return; }
+    if (window.balaiQueue) {
+      waiting[key] = card;
+      window.balaiQueue.post(url, body, key);
+      return;
+    }
+    fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-CSRFToken': card.dataset.csrf },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-CSRFToken': card.dataset.csrf,
+        'Idempotency-Key': key
+      },
       body: text
     }).then(function (response) {
       return response.json().catch(function () { return null; });
-    }).catch(function () { return null; });
+    }).then(function (answer) { showScore(card, answer); }, function () {});
   }
+
+  window.addEventListener('balai:queue-sent', function (event) {
+    var card = waiting[event.detail.key];
+    if (!card) { return; }
+    delete waiting[event.detail.key];
+    showScore(card, event.detail.response);
+  });
 
   function showScore(card, answer) {
     var output = card.querySelector('[data-h5p-score]');
@@ -123,8 +155,10 @@
     } else if (data.type === 'failed') {
       settle(card, 'failed', data.message);
     } else if (data.type === 'xapi' && isObject(data.statement)) {
-      post(card, card.dataset.xapiUrl, { lesson: card.dataset.lesson, statement: data.statement })
-        .then(function (answer) { showScore(card, answer); });
+      var statement = data.statement;
+      if (typeof statement.id !== 'string' || !statement.id) { statement.id = uuid(); }
+      post(card, card.dataset.xapiUrl, { lesson: card.dataset.lesson, statement: statement },
+           statement.id);
     } else if (data.type === 'contentUserData' && typeof data.dataType === 'string' &&
                KEY.test(data.dataType) && typeof data.subContentId === 'string' &&
                KEY.test(data.subContentId) &&
@@ -134,7 +168,8 @@
         dataType: data.dataType,
         subContentId: data.subContentId,
         data: data.data
-      });
+      }, ['h5p-state', card.dataset.h5pActivity, card.dataset.lesson, data.dataType,
+          data.subContentId].join('-'));
     }
   });
 

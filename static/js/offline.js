@@ -8,8 +8,10 @@
  *      cookie), Content-Type application/json (object body) or
  *      application/x-www-form-urlencoded (URLSearchParams / string body);
  *    - the same key queued twice keeps one entry (the newer body);
- *    - 2xx: done; 4xx (but 408, 429): refused for good, dropped, and a
- *      "balai:queue-rejected" event is fired; 5xx, 408, 429 or no network: kept;
+ *    - 2xx: done, and a "balai:queue-sent" event is fired (detail: the item and
+ *      its answer's JSON as `response`); 4xx (but 408, 429):
+ *      refused for good, dropped, and a "balai:queue-rejected" event is fired;
+ *      5xx, 408, 429, a redirect (the session ended) or no network: kept;
  *    - the server must treat a repeated key as the same request (it may arrive
  *      twice if the answer was lost on the way back).
  * 3. The "Simpan untuk dibaca offline" button (templates/lms/offline_save.html):
@@ -72,14 +74,23 @@
         "X-Requested-With": "XMLHttpRequest",
       },
       body: item.body,
+      // A redirect is not an answer: most likely the session ended and the login
+      // page would answer 200. The post is kept and sent after the next login.
+      redirect: "manual",
     }).then(function (response) {
-      if (response.ok) return "sent";
-      if (response.status >= 500 || response.status === 408 || response.status === 429) {
-        return "retry";
+      if (response.type === "opaqueredirect") return { outcome: "retry" };
+      if (response.ok) {
+        // The answer's JSON (if any) goes with the "balai:queue-sent" event.
+        return response.json().catch(function () { return null; }).then(function (body) {
+          return { outcome: "sent", body: body };
+        });
       }
-      return "rejected";
+      if (response.status >= 500 || response.status === 408 || response.status === 429) {
+        return { outcome: "retry" };
+      }
+      return { outcome: "rejected" };
     }, function () {
-      return "retry";
+      return { outcome: "retry" };
     });
   }
 
@@ -101,9 +112,13 @@
     var chain = Promise.resolve();
     items.forEach(function (item) {
       chain = chain.then(function () {
-        return send(item).then(function (outcome) {
+        return send(item).then(function (answer) {
+          var outcome = answer.outcome;
           if (outcome === "sent") {
             forget(item.key);
+            window.dispatchEvent(new CustomEvent("balai:queue-sent", {
+              detail: Object.assign({}, item, { response: answer.body })
+            }));
           } else if (outcome === "rejected") {
             forget(item.key);
             window.dispatchEvent(new CustomEvent("balai:queue-rejected", { detail: item }));
@@ -150,6 +165,9 @@
     },
     flush: flush,
     pending: function () { return readQueue().length; },
+    waiting: function (idempotencyKey) {
+      return readQueue().some(function (x) { return x.key === String(idempotencyKey); });
+    },
   };
 
   window.addEventListener("online", flush);

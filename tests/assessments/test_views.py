@@ -130,3 +130,54 @@ def test_someone_not_enrolled_is_sent_to_the_course(client, quiz):
     response = client.get(reverse("assessments:quiz", args=[quiz.pk]))
     assert response.status_code == 302
     assert client.post(reverse("assessments:start", args=[quiz.pk])).status_code == 404
+
+
+QUEUED = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest", "HTTP_IDEMPOTENCY_KEY": "k"}
+
+
+def _right_answers(attempt) -> dict:
+    single, numeric, matching = (entry for entry in attempt.layout)
+    form = {
+        f"q{single['q']}": str(single["o"].index(0)),
+        f"q{numeric['q']}": "26.666,67",
+        "kirim": "1",
+    }
+    for prompt in range(3):
+        form[f"q{matching['q']}_{prompt}"] = str(matching["o"].index(prompt))
+    return form
+
+
+def test_a_submission_from_the_offline_queue_is_graded_once_however_often_it_arrives(
+    participant_client, quiz
+):
+    """ "Kirim jawaban" through the offline queue: every answer comes with it, the
+    answer is JSON (a redirect would look like the login page to the queue), and
+    the same submission delivered again is answered the same, graded once."""
+    attempt = _start(participant_client, quiz)
+    url = reverse("assessments:save", args=[attempt.pk])
+    result_url = reverse("assessments:result", args=[attempt.pk])
+    answers = []
+    for _ in range(3):
+        response = participant_client.post(url, _right_answers(attempt), **QUEUED)
+        answers.append((response.status_code, response.json()))
+    assert answers == [(200, {"ok": True, "url": result_url})] * 3
+    attempt.refresh_from_db()
+    assert (attempt.status, attempt.score) == ("graded", 100)
+    assert attempt.answers.filter(fraction=1.0).count() == 3
+
+
+def test_a_queued_submission_that_cannot_be_read_is_refused_and_saves_nothing(
+    participant_client, quiz
+):
+    attempt = _start(participant_client, quiz)
+    form = _right_answers(attempt)
+    numeric = attempt.layout[1]["q"]
+    form[f"q{numeric}"] = "dua puluh"
+    response = participant_client.post(
+        reverse("assessments:save", args=[attempt.pk]), form, **QUEUED
+    )
+    assert response.status_code == 400
+    assert response.json()["ok"] is False and response.json()["message"]
+    attempt.refresh_from_db()
+    assert attempt.status == "in_progress"
+    assert not attempt.answers.filter(response__isnull=False).exists()

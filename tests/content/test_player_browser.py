@@ -172,6 +172,51 @@ def test_a_participant_answers_a_real_multichoice_and_sees_the_score(
     screenshot(phone_page, "h5p-course-page-score")
 
 
+def test_an_answer_given_with_no_signal_is_kept_and_recorded_once_when_it_returns(
+    phone_page,
+    live_server,
+    h5p_origin,
+    login_in_browser,
+    screenshot,
+    h5p_media,
+    participant,
+    lesson_with,
+):
+    """The player's statements go through the offline queue: an answer checked
+    with no signal waits on the phone and is recorded, once, when the signal
+    returns; then the score shows."""
+    activity = activity_with_package(
+        SHARED_H5P / "H5P.MultiChoice.h5p", title="Warna buah blackcurrant"
+    )
+    lesson = lesson_with(activity)
+    enrollment = _enrol(participant, lesson)
+    login_in_browser(phone_page, participant.email, PASSWORD)
+    phone_page.goto(lesson.url)
+    frame = phone_page.frame_locator("iframe.h5p-player").frame_locator(
+        "iframe.h5p-iframe"
+    )
+    frame.get_by_text("Very dark purple").wait_for()
+
+    phone_page.context.set_offline(True)
+    frame.get_by_text("Very dark purple").click()
+    frame.get_by_role("button", name="Check").click()
+    phone_page.wait_for_function("balaiQueue.pending() > 0")
+    assert not H5PResult.objects.filter(
+        enrollment=enrollment, best_raw__isnull=False
+    ).exists()
+
+    phone_page.context.set_offline(False)
+    score = phone_page.locator("[data-h5p-score]")
+    score.filter(has_text="Skor Anda: 100%").wait_for()
+    phone_page.wait_for_function("balaiQueue.pending() === 0")
+    screenshot(phone_page, "h5p-answer-sent-when-the-signal-returned")
+    result = H5PResult.objects.get(enrollment=enrollment, activity=activity)
+    assert (result.best_raw, result.best_max, result.attempts) == (1, 1, 1)
+    statements = XAPIStatement.objects.filter(enrollment=enrollment)
+    assert statements.filter(verb__endswith="/answered").count() == 1
+    assert statements.count() == len(set(statements.values_list("uuid", flat=True)))
+
+
 def test_an_activity_that_cannot_start_says_so_in_its_box(
     phone_page,
     live_server,

@@ -8,7 +8,6 @@ import pytest
 import redis
 
 from django.db import transaction
-from django.utils import timezone
 
 from lms.celery import app
 from lms.models import OwedWork
@@ -84,16 +83,43 @@ def test_a_send_while_the_broker_is_down_is_kept_and_swept_when_it_returns(
         with transaction.atomic():
             owed = work_owe(task="tests.outbox_remember", kwargs={"marker": marker})
         owed.refresh_from_db()
+        # Kept, not counted as a send, and due again at the next sweep.
         assert owed.done_at is None and owed.last_error
+        assert (owed.sends, owed.sent_at) == (0, None)
+        # While Redis is down every sweep fails, and gives nothing up.
+        for _ in range(3):
+            assert outbox_sweep() == 0
+        owed.refresh_from_db()
+        assert (owed.sends, owed.sent_at) == (0, None)
         redis_server.start()
-        # Within its lease the sweeper leaves a row alone …
+        # The first sweep after Redis returns hands it over (no lease to wait for) …
+        assert outbox_sweep() == 1
+        # … and within its lease the sweeper leaves a row it handed over alone.
         assert outbox_sweep() == 0
-        # … and sends it again once the lease has passed.
-        later = timezone.now() + datetime.timedelta(
-            seconds=settings.OUTBOX_LEASE_SECONDS + 1
-        )
-        assert outbox_sweep(now=later) == 1
         assert _wait_for(
             lambda: OwedWork.objects.filter(pk=owed.pk, done_at__isnull=False).exists()
         )
     assert _runs(marker) == 1
+
+
+@owed_task(name="tests.outbox_fail")
+def outbox_fail() -> None:
+    raise RuntimeError("S3 is away")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_work_whose_task_gave_up_is_due_again_after_a_growing_back_off(settings):
+    """A task whose retries ran out (a service away for long) is not left for a
+    whole lease: it is due again after OUTBOX_RETRY_SECONDS per send so far."""
+    settings.OUTBOX_LEASE_SECONDS, settings.OUTBOX_RETRY_SECONDS = 420, 60
+    with transaction.atomic():
+        owed = work_owe(task="tests.outbox_fail")  # eager in tests: fails here
+    owed.refresh_from_db()
+    assert owed.done_at is None and "S3 is away" in owed.last_error
+    failed_at = owed.sent_at + datetime.timedelta(seconds=420 - 60)
+    assert outbox_sweep(now=failed_at + datetime.timedelta(seconds=59)) == 0
+    outbox_sweep(now=failed_at + datetime.timedelta(seconds=61))  # fails again
+    owed.refresh_from_db()
+    assert owed.sends == 2
+    second = owed.sent_at + datetime.timedelta(seconds=420 - 120)
+    assert outbox_sweep(now=second + datetime.timedelta(seconds=119)) == 0
