@@ -37,6 +37,7 @@ class SessionForm(forms.Form):
         help_text=_("Untuk tatap muka dan kunjungan belajar."),
     )
     meeting_url = forms.URLField(
+        assume_scheme="https",
         label=_("Tautan pertemuan"),
         required=False,
         help_text=_("Untuk webinar (Zoom, Google Meet …)."),

@@ -34,6 +34,7 @@ from ..models import (
 )
 from ..progress import course_is_complete, course_standing
 from . import evaluation
+from .display import session_when
 
 # ---------------------------------------------------------------- who may do what
 
@@ -248,6 +249,7 @@ class MySession:
     session: Session
     status: str
     status_label: str
+    when: str
 
 
 def participant_cohorts(*, user: User) -> QuerySet[Cohort]:
@@ -267,6 +269,15 @@ def participant_sessions(
     if upcoming_only:
         sessions = sessions.filter(ends_at__gte=timezone.now())
     return sessions
+
+
+def upcoming_sessions(*, user: User, limit: int = 10) -> list[dict]:
+    """A participant's next sessions ("Pembelajaran saya"), each with its time
+    written in its own zone."""
+    return [
+        {"session": s, "when": session_when(s)}
+        for s in participant_sessions(user=user, upcoming_only=True)[:limit]
+    ]
 
 
 def my_cohort(*, user: User, cohort: Cohort) -> dict:
@@ -290,16 +301,18 @@ def my_cohort(*, user: User, cohort: Cohort) -> dict:
             session=s,
             status=statuses.get(s.pk, ""),
             status_label=str(labels.get(statuses.get(s.pk, ""), "")),
+            when=session_when(s),
         )
         for s in cohort_sessions(cohort=cohort)
     ]
     standing = course_standing(enrollment=enrollment)
+    scores = dict(
+        OfflineResult.objects.filter(enrollment=enrollment).values_list(
+            "component_id", "score"
+        )
+    )
     offline = [
-        (c, r)
-        for c in OfflineComponent.objects.filter(cohort=cohort)
-        for r in [
-            OfflineResult.objects.filter(component=c, enrollment=enrollment).first()
-        ]
+        (c, scores.get(c.pk)) for c in OfflineComponent.objects.filter(cohort=cohort)
     ]
     return {
         "enrollment": enrollment,
