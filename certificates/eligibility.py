@@ -23,18 +23,24 @@ from django.db.models import Exists, OuterRef, Q
 from courses.models import Enrollment, EvaluationSubmission
 
 
-def certifiable_q() -> Q:
-    """The gate, as a filter on enrolments."""
+def certifiable_q(*, as_if_closed: bool = False) -> Q:
+    """The gate, as a filter on enrolments. `as_if_closed`: as it will be once
+    their cohort is closed (what closing it issues)."""
     evaluated = Exists(
         EvaluationSubmission.objects.filter(enrollment_id=OuterRef("pk"))
     )
-    return (
-        Q(completed_at__isnull=False)
-        & (
+    closed = (
+        Q()
+        if as_if_closed
+        else (
             Q(cohort__isnull=True)
             | Q(cohort__certificates_at_close=False)
             | Q(cohort__closed_at__isnull=False)
         )
+    )
+    return (
+        Q(completed_at__isnull=False)
+        & closed
         & (Q(cohort__isnull=True) | Q(cohort__evaluation_required=False) | evaluated)
     )
 
