@@ -249,7 +249,7 @@ def cohort_reports_q(user: User) -> Q:
     root = scope_root(user)
     if root == NO_REGION:
         return NOTHING
-    held_in_regency = Q(regency__isnull=False) & codes.within_q("regency_id", root)
+    held_in_regency = Q(regency__isnull=False) & codes.within_q("regency__code", root)
     if codes.level_of(root) == codes.PROVINCE:
         return held_in_regency | Q(regency__isnull=True, province_id=root)
     return held_in_regency

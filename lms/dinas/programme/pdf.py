@@ -39,6 +39,7 @@ from reportlab.platypus import (
 from django.utils import dateformat, timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from certificates.pdf.fonts import FONT_BOLD, FONT_REGULAR, string_width
 
@@ -334,7 +335,7 @@ def _schedule(report: ProgrammeReport) -> list:
         return flow
     flow += _grid(
         [
-            _("No"),
+            pgettext("row number", "No"),
             _("Sesi"),
             _("Jenis"),
             _("Tanggal"),
@@ -358,7 +359,7 @@ def _schedule(report: ProgrammeReport) -> list:
         flow.append(Spacer(0, 3 * mm))
         flow.append(Paragraph(escape(_("Narasumber")), STYLES["h2"]))
         flow += _grid(
-            [_("No"), _("Nama"), _("Instansi")],
+            [pgettext("row number", "No"), _("Nama"), _("Instansi")],
             [
                 [str(n), name, inst or "–"]
                 for n, (name, inst) in enumerate(report.speakers, 1)
@@ -379,7 +380,7 @@ def _participants(report: ProgrammeReport) -> list:
         ),
         *_grid(
             [
-                _("No"),
+                pgettext("row number", "No"),
                 _("Nama"),
                 _("Jabatan"),
                 _("Koperasi"),
@@ -419,7 +420,7 @@ def _attendance(report: ProgrammeReport) -> list:
     widths = [12 * mm, name, 60 * mm, *([mark] * n), 20 * mm]
     flow += _grid(
         [
-            _("No"),
+            pgettext("row number", "No"),
             _("Nama"),
             _("Desa/Kelurahan"),
             *[f"S{s.number}" for s in report.sessions],
@@ -468,7 +469,7 @@ def _results(report: ProgrammeReport) -> list:
     ]
     widths[1] = WIDTH - sum(widths)
     header = [
-        _("No"),
+        pgettext("row number", "No"),
         _("Nama"),
         _("Pre-test"),
         _("Post-test"),

@@ -15,6 +15,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .data import ProgrammeReport
 
@@ -78,7 +79,7 @@ def programme_report_xlsx(report: ProgrammeReport) -> bytes:
     sessions = sheet(
         _("Sesi"),
         [
-            _("No"),
+            pgettext("row number", "No"),
             _("Sesi"),
             _("Jenis"),
             _("Tanggal"),
@@ -113,7 +114,7 @@ def programme_report_xlsx(report: ProgrammeReport) -> bytes:
     participants = sheet(
         _("Peserta"),
         [
-            _("No"),
+            pgettext("row number", "No"),
             _("Nama"),
             _("Jabatan"),
             _("Koperasi"),
