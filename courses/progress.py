@@ -141,9 +141,13 @@ def course_is_complete(*, standing: CourseStanding) -> bool:
 
 def sessions_needed(*, sessions: int, min_percent: int, required: int) -> int:
     """How many of a cohort's sessions a participant must attend: its share
-    (rounded up), and never fewer than its named sessions."""
+    (rounded up), never fewer than its named sessions, and at least one when the
+    cohort asks for attendance at all (before its sessions are scheduled nobody
+    completes by attendance)."""
+    if not (min_percent or required):
+        return 0
     by_share = math.ceil(sessions * min_percent / 100) if min_percent else 0
-    return max(by_share, required) if (min_percent or required) else 0
+    return max(by_share, required, 1)
 
 
 def course_standing(*, enrollment: Enrollment) -> CourseStanding:

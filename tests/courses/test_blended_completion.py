@@ -40,6 +40,7 @@ pytestmark = pytest.mark.django_db
         (10, 75, 0, 8),
         (3, 0, 1, 1),
         (3, 50, 3, 3),
+        (0, 60, 0, 1),  # attendance asked, nothing scheduled yet
     ],
 )
 def test_sessions_needed_rounds_the_share_up_and_counts_named_sessions(
