@@ -186,6 +186,9 @@ def _count(queryset: QuerySet) -> _Count:
 
 def _cohort_standing(*, enrollment: Enrollment) -> dict[str, int]:
     """The attendance and offline facts of an enrolment in its cohort (one query)."""
+    cohort_id = enrollment.cohort_id
+    if cohort_id is None:
+        return {}
     sessions = Session.objects.filter(cohort_id=OuterRef("pk"))
     attended = Attendance.objects.filter(
         enrollment_id=enrollment.pk,
@@ -211,7 +214,7 @@ def _cohort_standing(*, enrollment: Enrollment) -> dict[str, int]:
         )
     )
     row = (
-        Cohort.objects.filter(pk=enrollment.cohort_id)
+        Cohort.objects.filter(pk=cohort_id)
         .annotate(
             n_sessions=_count(sessions),
             n_required=_count(sessions.filter(required=True)),

@@ -97,7 +97,7 @@ def cohort_zone(cohort: Cohort) -> str:
     """The zone a new session of the cohort is in by default: its regency's or
     province's, else its Balai's province's, else WIB."""
     for province in (
-        cohort.regency.province if cohort.regency_id else None,
+        cohort.regency.province if cohort.regency is not None else None,
         cohort.province,
         cohort.course.balai.province if cohort.course.balai_id else None,
     ):
