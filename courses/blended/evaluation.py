@@ -9,7 +9,6 @@ narasumber items are asked once per speaker of the cohort.
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 SCALE = (
     (1, _("Sangat kurang")),
@@ -34,7 +33,7 @@ MATERIAL = (
 SPEAKER = (
     Item("speaker_mastery", _("Penguasaan materi")),
     Item("speaker_delivery", _("Cara penyampaian")),
-    Item("speaker_time", pgettext_lazy("evaluation", "Ketepatan waktu")),
+    Item("speaker_time", _("Ketepatan waktu")),
 )
 ORGANISATION = (
     Item("organisation_schedule", _("Jadwal dan alur kegiatan")),

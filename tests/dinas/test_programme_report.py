@@ -188,7 +188,7 @@ def test_the_workbook_holds_one_row_per_participant(cohort):
     assert book.sheetnames == ["Ringkasan", "Sesi", "Peserta", "Evaluasi"]
     rows = list(book["Peserta"].iter_rows(values_only=True))
     header, *people = rows
-    assert header[:2] == ("No", "Nama") and "S3" in header
+    assert header[:2] == ("No.", "Nama") and "S3" in header
     assert [p[1] for p in people] == ["Fitriani Rahmawati", "H. Abdul Gani", "Maimunah"]
     assert people[2][header.index("S2")] == "I"
     assert (

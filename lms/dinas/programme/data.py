@@ -33,6 +33,7 @@ from courses.blended.selectors import (
     offline_results,
 )
 from courses.models import Cohort, Enrollment, OfflineComponent
+from lms.models import Position
 from lms.regions import zones
 
 
@@ -119,15 +120,23 @@ def programme_report(*, cohort: Cohort) -> ProgrammeReport:
     )
     course = cohort.course
     sessions = list(cohort_sessions(cohort=cohort))
+    # Plain rows, not model instances: thousands of participants (and one label
+    # lookup per position, not a translation per row).
     enrollments = list(
         Enrollment.objects.filter(cohort=cohort)
-        .select_related(
-            "user__village__district",
-            "user__village__regency",
-            "user__cooperative",
-        )
         .order_by("user__full_name", "pk")
+        .values_list(
+            "pk",
+            "completed_at",
+            "user__full_name",
+            "user__position",
+            "user__cooperative__name",
+            "user__village__name",
+            "user__village__district__name",
+            "user__village__regency__name",
+        )
     )
+    positions = {value: str(label) for value, label in Position.choices}
     matrix = attendance_matrix(cohort=cohort)
     quizzes = list(
         Quiz.objects.filter(
@@ -168,30 +177,29 @@ def programme_report(*, cohort: Cohort) -> ProgrammeReport:
     ]
     participants: list[ReportParticipant] = []
     marks_present = 0
-    for n, enrollment in enumerate(enrollments, start=1):
-        user = enrollment.user
-        village = user.village
-        statuses = [matrix.get((enrollment.pk, s.pk), "") for s in sessions]
+    for n, row in enumerate(enrollments, start=1):
+        pk, completed_at, name, position, cooperative, village, district, regency = row
+        statuses = [matrix.get((pk, s.pk), "") for s in sessions]
         present = sum(1 for status in statuses if is_present(status))
         marks_present += present
-        for row, status in zip(report_sessions, statuses, strict=True):
+        for report_session, status in zip(report_sessions, statuses, strict=True):
             if is_present(status):
-                row.present += 1
+                report_session.present += 1
             elif status in ("izin", "sakit"):
-                row.excused += 1
+                report_session.excused += 1
             else:
-                row.absent += 1
-        pre_score = scores.get((enrollment.pk, pre.pk)) if pre else None
-        post_score = scores.get((enrollment.pk, post.pk)) if post else None
+                report_session.absent += 1
+        pre_score = scores.get((pk, pre.pk)) if pre else None
+        post_score = scores.get((pk, post.pk)) if post else None
         participants.append(
             ReportParticipant(
                 number=n,
-                name=user.full_name,
-                position=user.get_position_display(),
-                cooperative=user.cooperative.name if user.cooperative else "",
-                village=village.name if village else "",
-                district=village.district.name if village else "",
-                regency=village.regency.name if village else "",
+                name=name,
+                position=positions.get(position, ""),
+                cooperative=cooperative or "",
+                village=village or "",
+                district=district or "",
+                regency=regency or "",
                 marks=[STATUS_LETTERS.get(status, "") for status in statuses],
                 present=present,
                 attendance_percent=round(100 * present / len(sessions))
@@ -200,9 +208,9 @@ def programme_report(*, cohort: Cohort) -> ProgrammeReport:
                 pre=pre_score,
                 post=post_score,
                 gain=normalised_gain(pre=pre_score, post=post_score),
-                offline=[offline.get((enrollment.pk, c.pk)) for c in components],
-                completed=enrollment.completed_at is not None,
-                certificate_number=numbers.get(enrollment.pk, ""),
+                offline=[offline.get((pk, c.pk)) for c in components],
+                completed=completed_at is not None,
+                certificate_number=numbers.get(pk, ""),
             )
         )
     speakers: dict[tuple[str, str], None] = {}

@@ -26,6 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
+    Flowable,
     Frame,
     KeepTogether,
     PageBreak,
@@ -39,7 +40,6 @@ from reportlab.platypus import (
 from django.utils import dateformat, timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from certificates.pdf.fonts import FONT_BOLD, FONT_REGULAR, string_width
 
@@ -117,6 +117,53 @@ def _gain(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
 
+class _Rows(Flowable):
+    """One page of a long table: a header row and rows of single-line strings
+    already cut to their columns, drawn straight on the canvas (a platypus
+    `Table` computes styles and sizes per cell: three times the cost here)."""
+
+    def __init__(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        aligns: Sequence[str],
+    ) -> None:
+        super().__init__()
+        self.header, self.rows, self.widths, self.aligns = header, rows, widths, aligns
+        self.width = sum(widths)
+        self.height = ROW * (len(rows) + 1)
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        top = self.height
+        canvas.setFillColor(SOFT)
+        canvas.rect(0, top - ROW, self.width, ROW, stroke=0, fill=1)
+        canvas.setStrokeColor(LINE)
+        canvas.setLineWidth(0.4)
+        for n in range(len(self.rows) + 2):
+            canvas.line(0, top - n * ROW, self.width, top - n * ROW)
+        canvas.line(0, 0, 0, top)
+        canvas.line(self.width, 0, self.width, top)
+        canvas.setFillColor(INK)
+        for n, row in enumerate([self.header, *self.rows]):
+            canvas.setFont(FONT_BOLD if n == 0 else FONT_REGULAR, FONT_SIZE)
+            y = top - (n + 1) * ROW + 4.2
+            x = 0.0
+            for cell, width, align in zip(row, self.widths, self.aligns, strict=True):
+                if cell:
+                    if align == "R":
+                        canvas.drawRightString(x + width - 2.5, y, cell)
+                    elif align == "C":
+                        canvas.drawCentredString(x + width / 2, y, cell)
+                    else:
+                        canvas.drawString(x + 2.5, y, cell)
+                x += width
+
+
 def _grid(
     header: Sequence[str],
     rows: Iterable[Sequence[str]],
@@ -124,44 +171,22 @@ def _grid(
     *,
     numeric: Sequence[int] = (),
     centred: Sequence[int] = (),
-) -> list[Table]:
-    """A long table as one table per page: header repeated, rows of one line."""
+) -> list[Flowable]:
+    """A long table as one flowable per page: header repeated, rows of one line."""
     per_page = int((HEIGHT - 14 * mm) // ROW) - HEADER_ROWS
+    aligns = [
+        "R" if c in numeric else "C" if c in centred else "L"
+        for c in range(len(widths))
+    ]
     fitted = [
         [_fit(str(cell), w) for cell, w in zip(row, widths, strict=True)]
         for row in rows
     ]
-    style = [
-        ("FONT", (0, 0), (-1, 0), FONT_BOLD, FONT_SIZE),
-        ("FONT", (0, 1), (-1, -1), FONT_REGULAR, FONT_SIZE),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("BACKGROUND", (0, 0), (-1, 0), SOFT),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, LINE),
-        ("BOX", (0, 0), (-1, -1), 0.6, LINE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
-    ]
-    style += [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in numeric]
-    style += [("ALIGN", (c, 0), (c, -1), "CENTER") for c in centred]
-    table_style = TableStyle(style)
     head = [_fit(h, w) for h, w in zip(header, widths, strict=True)]
-    tables = []
-    for start in range(0, max(len(fitted), 1), per_page):
-        chunk = fitted[start : start + per_page]
-        if not chunk and start:
-            break
-        table = Table(
-            [head, *chunk],
-            colWidths=list(widths),
-            rowHeights=ROW,
-            hAlign="LEFT",
-        )
-        table.setStyle(table_style)
-        tables.append(table)
-    return tables
+    return [
+        _Rows(head, fitted[start : start + per_page], widths, aligns)
+        for start in range(0, max(len(fitted), 1), per_page)
+    ]
 
 
 def _facts(rows: list[tuple[str, str]], widths=(62 * mm, WIDTH - 62 * mm)) -> Table:
@@ -335,7 +360,7 @@ def _schedule(report: ProgrammeReport) -> list:
         return flow
     flow += _grid(
         [
-            pgettext("row number", "No"),
+            _("No."),
             _("Sesi"),
             _("Jenis"),
             _("Tanggal"),
@@ -359,7 +384,7 @@ def _schedule(report: ProgrammeReport) -> list:
         flow.append(Spacer(0, 3 * mm))
         flow.append(Paragraph(escape(_("Narasumber")), STYLES["h2"]))
         flow += _grid(
-            [pgettext("row number", "No"), _("Nama"), _("Instansi")],
+            [_("No."), _("Nama"), _("Instansi")],
             [
                 [str(n), name, inst or "–"]
                 for n, (name, inst) in enumerate(report.speakers, 1)
@@ -380,7 +405,7 @@ def _participants(report: ProgrammeReport) -> list:
         ),
         *_grid(
             [
-                pgettext("row number", "No"),
+                _("No."),
                 _("Nama"),
                 _("Jabatan"),
                 _("Koperasi"),
@@ -420,7 +445,7 @@ def _attendance(report: ProgrammeReport) -> list:
     widths = [12 * mm, name, 60 * mm, *([mark] * n), 20 * mm]
     flow += _grid(
         [
-            pgettext("row number", "No"),
+            _("No."),
             _("Nama"),
             _("Desa/Kelurahan"),
             *[f"S{s.number}" for s in report.sessions],
@@ -469,7 +494,7 @@ def _results(report: ProgrammeReport) -> list:
     ]
     widths[1] = WIDTH - sum(widths)
     header = [
-        pgettext("row number", "No"),
+        _("No."),
         _("Nama"),
         _("Pre-test"),
         _("Post-test"),

@@ -15,7 +15,6 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from .data import ProgrammeReport
 
@@ -79,7 +78,7 @@ def programme_report_xlsx(report: ProgrammeReport) -> bytes:
     sessions = sheet(
         _("Sesi"),
         [
-            pgettext("row number", "No"),
+            _("No."),
             _("Sesi"),
             _("Jenis"),
             _("Tanggal"),
@@ -114,7 +113,7 @@ def programme_report_xlsx(report: ProgrammeReport) -> bytes:
     participants = sheet(
         _("Peserta"),
         [
-            pgettext("row number", "No"),
+            _("No."),
             _("Nama"),
             _("Jabatan"),
             _("Koperasi"),
