@@ -4,9 +4,12 @@
         [--per-enrollment]
 
 End to end means what the product does for completed enrolments. By default, the
-cohort path: one issue job (`certificates.services.jobs.certificate_issue_job_create`,
-what "issue a cohort's certificates" calls) owes its chunks of 50 enrolments
-(`lms.outbox`) in its transaction, and they are sent to Redis when it commits;
+cohort path: the instructor closes a blended cohort whose certificates wait for its
+close (`certificates.services.cohorts.cohort_close`, the "Tutup angkatan dan
+terbitkan sertifikat" action): one issue job
+(`certificates.services.jobs.certificate_issue_job_create`) owes its chunks of 50
+enrolments (`lms.outbox`) in the closing's transaction, and they are sent to Redis
+when it commits;
 `--per-enrollment`: the course-completion path, each completion owing its
 `certificate_issue_task` (`certificates.services.issuing.certificate_owe`) in a
 transaction of its own. A worker takes the issuer's next numbers (PostgreSQL row
@@ -19,7 +22,9 @@ chunk.
 Set-up (not timed): a scratch PostgreSQL database `balai_bench_certificates`
 (dropped and migrated each run), Kalimantan Selatan's regions, one Balai with its
 certificate template, one course, and `--count` participants (3 per village,
-one cooperative per village) with completed enrolments; moto's S3 server in its
+one cooperative per village) with completed enrolments, all but the first in one
+cohort whose certificates are issued at its close (the first, outside it, warms
+the worker); moto's S3 server in its
 own process; one Celery worker process (prefork, `--concurrency` children) on a
 queue of its own. Timed: from the job's creation (or the first completion owed)
 until every certificate is VALID (the notification tasks that follow are counted
@@ -134,7 +139,7 @@ def _data_create(count: int) -> list[int]:
 
     from certificates.models import CertificateTemplate
     from courses.demo import catalogue_get_or_create, tracks_load
-    from courses.models import CoursePage, Enrollment
+    from courses.models import Cohort, CoursePage, Enrollment
     from lms.models import Balai, Cooperative, Position, Province, Role, User, Village
     from lms.services import wilayah_load
 
@@ -190,16 +195,25 @@ def _data_create(count: int) -> list[int]:
         for n in range(count)
     )
     now = timezone.now()
+    cohort = Cohort.objects.create(
+        course=course,
+        name="Angkatan Kalsel 2026",
+        starts_on=now.date(),
+        ends_on=now.date(),
+        province_id="63",
+        certificates_at_close=True,
+    )
     enrollments = Enrollment.objects.bulk_create(
         Enrollment(
             user=user,
             course=course,
+            cohort=cohort if n else None,  # the first warms the worker
             status=Enrollment.Status.COMPLETED,
             progress_percent=100,
             started_at=now,
             completed_at=now,
         )
-        for user in users
+        for n, user in enumerate(users)
     )
     return [e.pk for e in enrollments]
 
@@ -232,7 +246,7 @@ def main() -> None:
         "--per-enrollment",
         action="store_true",
         help="one owed certificate_issue_task per enrolment (the course-completion "
-        "path) instead of one issue job in chunks of 50 (the cohort path)",
+        "path) instead of closing the cohort: one issue job in chunks of 50",
     )
     parser.add_argument(
         "--batch-size",
@@ -288,11 +302,10 @@ def main() -> None:
             CertificateJob,
             IssuerSequence,
         )
+        from certificates.services.cohorts import cohort_close
         from certificates.services.issuing import certificate_owe
-        from certificates.services.jobs import (
-            ISSUE_BATCH_SIZE,
-            certificate_issue_job_create,
-        )
+        from certificates.services.jobs import ISSUE_BATCH_SIZE
+        from courses.models import Cohort, Enrollment
         from lms.celery import app
 
         # Owed work is sent to the benchmark's own queue.
@@ -321,6 +334,9 @@ def main() -> None:
         _wait_valid(Certificate, 1, timeout=120)
         connection.close()
 
+        if args.per_enrollment:
+            # The completion path: enrolments outside a cohort held until its close.
+            Enrollment.objects.filter(cohort__isnull=False).update(cohort=None)
         load_before = os.getloadavg()
         cpu_before = {
             "worker": _cpu_seconds(worker.pid),
@@ -335,9 +351,11 @@ def main() -> None:
                 with transaction.atomic():
                     certificate_owe(enrollment_id=enrollment_id)
         else:
-            job = certificate_issue_job_create(
-                enrollment_ids=rest, actor=None, batch_size=batch_size
+            closing = cohort_close(
+                cohort=Cohort.objects.get(), actor=None, batch_size=batch_size
             )
+            job = closing.job
+            assert job is not None and job.total == len(rest)
         enqueued = time.perf_counter() - t0
         _wait_valid(Certificate, len(enrollment_ids), timeout=1800)
         elapsed = time.perf_counter() - t0
@@ -403,7 +421,7 @@ def main() -> None:
     mode = (
         "an owed certificate_issue_task per completion"
         if args.per_enrollment
-        else f"one issue job, chunks of {batch_size}"
+        else f"closing the cohort: one issue job, chunks of {batch_size}"
     )
     print(f"machine: {os.cpu_count()} cores; Celery prefork x{args.concurrency}")
     print(f"path: {mode}")

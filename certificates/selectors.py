@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from courses.models import Cohort
 from lms.models import User
 from lms.scoping import region_q
 
@@ -102,3 +103,12 @@ def job_done_count(*, job: CertificateJob) -> int:
     if job.kind == CertificateJob.Kind.REGENERATE:
         return job_certificates(job=job).filter(rendered_at__gte=job.created_at).count()
     return job_certificates(job=job).count()
+
+
+def cohort_issue_job(*, cohort: Cohort) -> CertificateJob | None:
+    """The issue job that closing the cohort started, if any."""
+    return (
+        CertificateJob.objects.filter(kind=CertificateJob.Kind.ISSUE, cohort=cohort)
+        .order_by("-created_at")
+        .first()
+    )

@@ -13,7 +13,7 @@ so an instructor's edits to demo content survive a restart.
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ class DemoData:
 
     tracks: list[tuple[str, str]]
     courses: list[dict[str, Any]]
+    cohorts: list[dict[str, Any]] = field(default_factory=list)  # cohorts.yaml
 
 
 def _yaml(path: Path) -> Any:
@@ -82,9 +83,11 @@ def _course(folder: Path) -> dict[str, Any]:
 def demo_data_read(folder: Path = DEMO_DATA) -> DemoData:
     """Read the demo's data files (the one reader of `lms/data/demo/`)."""
     index = _yaml(folder / "demo.yaml")
+    cohorts = folder / "cohorts.yaml"
     return DemoData(
         tracks=[(track["name"], track["slug"]) for track in index["tracks"]],
         courses=[_course(folder / "courses" / slug) for slug in index["courses"]],
+        cohorts=_yaml(cohorts)["cohorts"] if cohorts.exists() else [],
     )
 
 

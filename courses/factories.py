@@ -6,6 +6,7 @@
 
 import datetime
 import json
+from zoneinfo import ZoneInfo
 
 import factory
 import wagtail_factories
@@ -24,6 +25,9 @@ from .models import (
     Enrollment,
     LessonPage,
     ModulePage,
+    OfflineComponent,
+    Session,
+    Speaker,
     Track,
 )
 
@@ -134,3 +138,42 @@ class EnrollmentFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(ParticipantFactory)
     course = factory.SubFactory(CoursePageFactory)
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    """A classroom session of a cohort (WITA, two hours on the cohort's first day
+    unless told otherwise)."""
+
+    class Meta:
+        model = Session
+
+    cohort = factory.SubFactory(CohortFactory)
+    kind = Session.Kind.CLASSROOM
+    title = factory.Sequence(lambda n: f"Sesi {n}")
+    timezone = "Asia/Makassar"
+    starts_at = factory.LazyAttribute(
+        lambda o: datetime.datetime.combine(
+            o.cohort.starts_on, datetime.time(9), tzinfo=ZoneInfo(o.timezone)
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    place = "Aula Balai Pelatihan Koperasi, Banjarbaru"
+    jp = 2
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    cohort = factory.SubFactory(CohortFactory)
+    name = factory.Sequence(lambda n: f"Dr. Narasumber {n}")
+    institution = "Universitas Lambung Mangkurat"
+
+
+class OfflineComponentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OfflineComponent
+
+    cohort = factory.SubFactory(CohortFactory)
+    name = factory.Sequence(lambda n: f"Ujian praktik {n}")
+    pass_mark = 70

@@ -9,9 +9,11 @@ The rules (the rule table of docs/architecture.md names these functions):
   is complete when the participant reaches its end ("Tandai selesai",
   `lesson_reached_end`).
 - **A course is complete** (`course_is_complete`) when every live lesson of it that
-  counts is complete. What the rule looks at is read in one place
-  (`course_standing`); a further criterion (attendance of in-person sessions)
-  joins both there.
+  counts is complete and, for an enrolment in a cohort with in-person sessions,
+  the cohort's attendance is met (a share of its sessions, and its named
+  sessions; hadir and terlambat count as present) and every offline component
+  with a pass mark is passed. What the rule looks at is read in one place
+  (`course_standing`).
 
 Completion is recorded once and published (`lms.events.EnrollmentCompleted`): the
 certificate owed and the Dinas counters are written by their subscribers in the
@@ -24,6 +26,7 @@ standing comes from one query (lessons that count, each flagged completed or not
 Nested writes call private helpers, so no savepoint per step.
 """
 
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -32,12 +35,24 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from lms import events
 
-from .models import CoursePage, Enrollment, LessonActivity, LessonPage, LessonProgress
+from .models import (
+    PRESENT_STATUSES,
+    Attendance,
+    Cohort,
+    CoursePage,
+    Enrollment,
+    LessonActivity,
+    LessonPage,
+    LessonProgress,
+    OfflineComponent,
+    OfflineResult,
+    Session,
+)
 
 
 def course_lessons(course: CoursePage) -> QuerySet[LessonPage]:
@@ -72,29 +87,72 @@ def lesson_is_complete(*, activities_done: Iterable[bool], end_reached: bool) ->
 class CourseStanding:
     """Where an enrolment stands against its course's completion rule.
 
-    Every criterion of the rule has its facts here, read by `course_standing`; the
-    attendance of in-person sessions will join as two more fields.
+    Every criterion of the rule has its facts here, read by `course_standing`:
+    the course's lessons, and for an enrolment in a cohort with in-person sessions
+    (`courses.blended`) the attendance its cohort asks and its offline results.
     """
 
     lessons: int  # live lessons of the course that count for completion
     lessons_completed: int  # of those, the ones this enrolment has completed
+    sessions_needed: int = 0  # sessions to attend by the cohort's share
+    sessions_attended: int = 0  # sessions attended (hadir or terlambat)
+    required_sessions_missed: int = 0  # named sessions not attended
+    offline_required: int = 0  # offline components with a pass mark
+    offline_passed: int = 0  # of those, the ones passed
+
+    @property
+    def attendance_met(self) -> bool:
+        return (
+            self.sessions_attended >= self.sessions_needed
+            and self.required_sessions_missed == 0
+        )
 
     @property
     def percent(self) -> int:
-        """The progress shown to the participant and the Dinas (0–100)."""
-        if not self.lessons:
+        """The progress shown to the participant and the Dinas (0–100): lessons,
+        sessions to attend and offline components, each one unit; below 100 while
+        a criterion is unmet."""
+        units = self.lessons + self.sessions_needed + self.offline_required
+        if not units:
             return 0
-        return round(100 * self.lessons_completed / self.lessons)
+        done = (
+            self.lessons_completed
+            + min(self.sessions_attended, self.sessions_needed)
+            + self.offline_passed
+        )
+        percent = round(100 * done / units)
+        if percent == 100 and not course_is_complete(standing=self):
+            return 99
+        return percent
 
 
 def course_is_complete(*, standing: CourseStanding) -> bool:
-    """The course rule: at least one lesson counts, and every one that counts is
-    complete."""
-    return standing.lessons > 0 and standing.lessons_completed == standing.lessons
+    """The course rule: something counts (a lesson, or a session to attend), every
+    lesson that counts is complete, the cohort's attendance is met (its share of
+    the sessions, and every named session) and every offline component with a
+    pass mark is passed."""
+    return (
+        (standing.lessons > 0 or standing.sessions_needed > 0)
+        and standing.lessons_completed == standing.lessons
+        and standing.attendance_met
+        and standing.offline_passed == standing.offline_required
+    )
+
+
+def sessions_needed(*, sessions: int, min_percent: int, required: int) -> int:
+    """How many of a cohort's sessions a participant must attend: its share
+    (rounded up), never fewer than its named sessions, and at least one when the
+    cohort asks for attendance at all (before its sessions are scheduled nobody
+    completes by attendance)."""
+    if not (min_percent or required):
+        return 0
+    by_share = math.ceil(sessions * min_percent / 100) if min_percent else 0
+    return max(by_share, required, 1)
 
 
 def course_standing(*, enrollment: Enrollment) -> CourseStanding:
-    """The facts the course rule looks at, for one enrolment: one query."""
+    """The facts the course rule looks at, for one enrolment: one query, and one
+    more for an enrolment in a cohort."""
     completed = LessonProgress.objects.filter(
         enrollment_id=enrollment.pk,
         lesson_id=OuterRef("pk"),
@@ -105,9 +163,90 @@ def course_standing(*, enrollment: Enrollment) -> CourseStanding:
         .annotate(done=Exists(completed))
         .values_list("done", flat=True)
     )
+    lessons = len(flags)
+    lessons_completed = sum(1 for flag in flags if flag)
+    if enrollment.cohort_id is None:
+        return CourseStanding(lessons=lessons, lessons_completed=lessons_completed)
+    blended = _cohort_standing(enrollment=enrollment)
     return CourseStanding(
-        lessons=len(flags), lessons_completed=sum(1 for flag in flags if flag)
+        lessons=lessons, lessons_completed=lessons_completed, **blended
     )
+
+
+class _Count(Subquery):
+    """How many rows a correlated queryset has, as a subquery."""
+
+    template = "(SELECT count(*) FROM (%(subquery)s) _rows)"
+    output_field = IntegerField()
+
+
+def _count(queryset: QuerySet) -> _Count:
+    return _Count(queryset.order_by().values("pk"))
+
+
+def _cohort_standing(*, enrollment: Enrollment) -> dict[str, int]:
+    """The attendance and offline facts of an enrolment in its cohort (one query)."""
+    cohort_id = enrollment.cohort_id
+    if cohort_id is None:
+        return {}
+    sessions = Session.objects.filter(cohort_id=OuterRef("pk"))
+    attended = Attendance.objects.filter(
+        enrollment_id=enrollment.pk,
+        session__cohort_id=OuterRef("pk"),
+        status__in=PRESENT_STATUSES,
+    )
+    present = Attendance.objects.filter(
+        enrollment_id=enrollment.pk,
+        session_id=OuterRef("pk"),
+        status__in=PRESENT_STATUSES,
+    )
+    missed = sessions.filter(required=True).exclude(Exists(present))
+    offline = OfflineComponent.objects.filter(
+        cohort_id=OuterRef("pk"), pass_mark__isnull=False
+    )
+    passed = offline.filter(
+        Exists(
+            OfflineResult.objects.filter(
+                component_id=OuterRef("pk"),
+                enrollment_id=enrollment.pk,
+                score__gte=OuterRef("pass_mark"),
+            )
+        )
+    )
+    row = (
+        Cohort.objects.filter(pk=cohort_id)
+        .annotate(
+            n_sessions=_count(sessions),
+            n_required=_count(sessions.filter(required=True)),
+            n_attended=_count(attended),
+            n_missed=_count(missed),
+            n_offline=_count(offline),
+            n_passed=_count(passed),
+        )
+        .values(
+            "attendance_min_percent",
+            "n_sessions",
+            "n_required",
+            "n_attended",
+            "n_missed",
+            "n_offline",
+            "n_passed",
+        )
+        .first()
+    )
+    if row is None:
+        return {}
+    return {
+        "sessions_needed": sessions_needed(
+            sessions=row["n_sessions"],
+            min_percent=row["attendance_min_percent"],
+            required=row["n_required"],
+        ),
+        "sessions_attended": row["n_attended"],
+        "required_sessions_missed": row["n_missed"],
+        "offline_required": row["n_offline"],
+        "offline_passed": row["n_passed"],
+    }
 
 
 # ---------------------------------------------------------------- the writes

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .blended import urls as blended_urls
 
 app_name = "courses"
 
@@ -11,3 +12,5 @@ urlpatterns = [
         "pelajaran/<int:lesson_id>/selesai/", views.lesson_finish, name="lesson_finish"
     ),
 ]
+
+urlpatterns += blended_urls.urlpatterns

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .blended.selectors import upcoming_sessions
 from .models import CoursePage, LessonPage
 from .progress import lesson_reached_end
 from .selectors import enrollment_for, home_courses
@@ -55,5 +56,8 @@ def my_learning(request):
     return render(
         request,
         "courses/my_learning.html",
-        {"enrollments": home_courses(user=request.user)},
+        {
+            "enrollments": home_courses(user=request.user),
+            "upcoming": upcoming_sessions(user=request.user),
+        },
     )

@@ -56,6 +56,15 @@ class EnrollmentCompleted:
 
 
 @dataclass(frozen=True)
+class EvaluationSubmitted:
+    """A participant answered their cohort's evaluation (once); a certificate that
+    waited for it may now be owed."""
+
+    enrollment_id: int
+    cohort_id: int
+
+
+@dataclass(frozen=True)
 class CertificatesIssued:
     """Certificates of these enrolments became valid (issued, or reinstated by a
     reissue after a revocation)."""

@@ -13,7 +13,11 @@ villages, cohorts or courses asks here:
 - `scope_root`, `can_see_region`, `sees_whole_region`: region codes in URLs, exports
   and the API;
 - `balai_q`, `teaches`: the instructor rule (their Balai's courses and cohorts);
-- `officer_cohorts_q`: the cohorts a Dinas officer may enrol an import into.
+- `officer_cohorts_q`: the cohorts a Dinas officer may enrol an import into;
+- `attendance_q`: whose attendance a person takes in a cohort (an instructor of
+  its Balai: everyone's; a business assistant: their villages' participants);
+- `cohort_reports_q`: the cohorts whose page and programme report a person sees
+  (an instructor: their Balai's; a Dinas officer: those held in their region).
 """
 
 from dataclasses import dataclass
@@ -40,6 +44,7 @@ class Capabilities:
     run_programmes: bool = False  # imports, cohorts, assistants, cooperative lists
     accompany_villages: bool = False  # assistants: their villages, whom to nudge
     open_admin: bool = False  # the Wagtail admin
+    follow_cohorts: bool = False  # cohort pages: schedule, attendance, reports
 
 
 def person_can(user: User) -> Capabilities:
@@ -54,6 +59,8 @@ def person_can(user: User) -> Capabilities:
         run_programmes=admin or user.role == Role.DINAS,
         accompany_villages=user.role == Role.ASSISTANT,
         open_admin=user.is_staff,
+        follow_cohorts=admin
+        or user.role in (Role.INSTRUCTOR, Role.DINAS, Role.ASSISTANT),
     )
 
 
@@ -207,3 +214,42 @@ def officer_cohorts_q(user: User) -> Q:
         province_wide = Q(regency__isnull=True, province_id=codes.province_of(root))
         return Q(regency_id=root) | province_wide | national
     return Q(province_id=root) | codes.within_q("regency__code", root) | national
+
+
+# ---------------------------------------------------------------- blended cohorts
+
+
+def attendance_q(user: User, *, balai_id: int | None, field: str) -> Q:
+    """Whose attendance a person takes in a cohort of Balai `balai_id`, as a filter
+    on a field of participants' village codes (`user__village_id` on enrolments).
+
+    The cohort's Balai's instructors (and administrators): every participant; a
+    business assistant: the participants of their villages; anyone else: none."""
+    if teaches(user, balai_id=balai_id):
+        return Q()
+    if user.is_authenticated and user.is_active and user.role == Role.ASSISTANT:
+        return region_q(user, field)
+    return NOTHING
+
+
+def cohort_reports_q(user: User) -> Q:
+    """The cohorts whose page and programme report a person sees, as a filter on
+    cohorts: administrators all; an instructor their Balai's; a Dinas officer those
+    held in their region (the cohort's regency, or its province, within their
+    scope: a regency officer does not see a province-wide cohort, whose
+    participants come from other regencies too)."""
+    if not user.is_authenticated or not user.is_active:
+        return NOTHING
+    if user.is_admin:
+        return Q()
+    if user.role == Role.INSTRUCTOR:
+        return balai_q(user, "course__balai_id")
+    if user.role != Role.DINAS:
+        return NOTHING
+    root = scope_root(user)
+    if root == NO_REGION:
+        return NOTHING
+    held_in_regency = Q(regency__isnull=False) & codes.within_q("regency__code", root)
+    if codes.level_of(root) == codes.PROVINCE:
+        return held_in_regency | Q(regency__isnull=True, province_id=root)
+    return held_in_regency

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("content.urls")),
     path("", include("certificates.urls")),
     path("", include("lms.dinas.urls")),
+    path("", include("lms.dinas.programme.urls")),
 ]
 
 if settings.DEBUG:

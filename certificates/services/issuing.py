@@ -38,6 +38,7 @@ from lms import events
 from lms.models import OwedWork, User
 from lms.outbox import work_owe
 
+from ..eligibility import certifiable_q, enrollment_certifiable
 from ..layouts import certificate_pdf, holder_facts
 from ..models import Certificate, CertificateEvent, private_storage
 from ..numbering import NumberRequest, certificate_issuer, certificate_numbers
@@ -68,7 +69,8 @@ def certificate_owe(*, enrollment_id: int) -> OwedWork:
 
 @transaction.atomic
 def certificates_owe_missing() -> int:
-    """Owe the certificate of every completed enrolment that has none issued.
+    """Owe the certificate of every completed enrolment that has none issued (and
+    that its cohort does not hold back: `eligibility.certifiable_q`).
 
     What the outbox cannot know of: completions recorded before their
     certificate was owed with them (data from before the outbox), or written
@@ -76,7 +78,7 @@ def certificates_owe_missing() -> int:
     Returns how many enrolments were looked at.
     """
     enrollment_ids = list(
-        Enrollment.objects.filter(completed_at__isnull=False)
+        Enrollment.objects.filter(certifiable_q())
         .exclude(
             certificate__status__in=[
                 Certificate.Status.VALID,
@@ -98,7 +100,8 @@ def certificates_owe_missing() -> int:
 def certificate_reserve(*, enrollment_id: int) -> Certificate | None:
     """The enrolment's certificate, created PENDING with its number if it has none.
 
-    None when the enrolment is not complete.
+    None when the enrolment may not have one yet (`eligibility.certifiable_q`:
+    not complete, or held back by its cohort).
     """
     locked = (
         Enrollment.objects.select_for_update()
@@ -111,7 +114,7 @@ def certificate_reserve(*, enrollment_id: int) -> Certificate | None:
     existing = Certificate.objects.filter(enrollment_id=enrollment_id).first()
     if existing is not None:
         return existing
-    if locked[1] is None:
+    if locked[1] is None or not enrollment_certifiable(enrollment_id=enrollment_id):
         return None
     return _pending_create([locked])[0]
 
@@ -233,9 +236,10 @@ def certificates_reserve_many(*, enrollment_ids: list[int]) -> list[Certificate]
     The enrolments are locked in id order (no deadlock with single issues); each
     issuer's numbers are taken in one step, so they stay consecutive and gapless.
     """
+    certifiable = Enrollment.objects.filter(certifiable_q(), pk__in=enrollment_ids)
     locked = list(
         Enrollment.objects.select_for_update()
-        .filter(pk__in=enrollment_ids, completed_at__isnull=False)
+        .filter(pk__in=certifiable.values("pk"))
         .order_by("pk")
         .values_list("pk", "completed_at", "course_id", "user_id")
     )

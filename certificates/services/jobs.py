@@ -29,6 +29,7 @@ from courses.models import Cohort, Enrollment
 from lms.models import Province, Regency, User
 from lms.outbox import work_owe
 
+from ..eligibility import certifiable_q
 from ..models import Certificate, CertificateJob, CertificateTemplate, private_storage
 from ..selectors import job_certificates, job_done_count
 from .issuing import certificates_issue_many
@@ -59,26 +60,30 @@ def certificate_issue_job_create(
     enrollment_ids: Iterable[int],
     actor: User | None,
     batch_size: int = ISSUE_BATCH_SIZE,
+    cohort: Cohort | None = None,
 ) -> CertificateJob:
     """Issue the certificates of these completed enrolments as one job with progress
     (a cohort's, in one action): chunks of `batch_size` are issued in parallel by
     the workers (`issuing.certificates_issue_many`: consecutive numbers, the Dinas
     counters moved per chunk, one notification per chunk).
 
-    Enrolments that are not complete are left out; those that already have their
-    certificate count as done. Nothing complete: a clear error, nothing written.
+    Enrolments that may not have their certificate yet (`eligibility`: not
+    complete, or held back by their cohort) are left out; those that already have
+    it count as done. None left: a clear error, nothing written. A cohort's job
+    names its cohort (its closing page shows the progress).
     """
     completed = list(
-        Enrollment.objects.filter(
-            pk__in=set(enrollment_ids), completed_at__isnull=False
-        )
+        Enrollment.objects.filter(certifiable_q(), pk__in=set(enrollment_ids))
         .order_by("pk")
         .values_list("pk", flat=True)
     )
     if not completed:
         raise ValidationError(_("Belum ada peserta yang menyelesaikan kursusnya."))
     job = CertificateJob.objects.create(
-        kind=CertificateJob.Kind.ISSUE, requested_by=actor, total=len(completed)
+        kind=CertificateJob.Kind.ISSUE,
+        requested_by=actor,
+        total=len(completed),
+        cohort=cohort,
     )
     covered = CertificateJob.enrollments.through
     covered.objects.bulk_create(

@@ -4,6 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .blended import FundingSource
+
+FUNDING_CHOICES = FundingSource.choices
+
 
 class Cohort(models.Model):
     """An angkatan: one run of a course, with dates, participants and instructors."""
@@ -37,6 +41,58 @@ class Cohort(models.Model):
         blank=True,
         verbose_name=_("kabupaten/kota penyelenggara"),
     )
+    # Blended programmes (courses.blended): the budget the report accounts for,
+    # the attendance the completion rule asks, and the closing.
+    funding_source = models.CharField(
+        _("sumber dana"), max_length=10, choices=FUNDING_CHOICES, blank=True
+    )
+    budget_year = models.PositiveSmallIntegerField(
+        _("tahun anggaran"), null=True, blank=True
+    )
+    budget_line = models.CharField(
+        _("kode/mata anggaran"),
+        max_length=150,
+        blank=True,
+        help_text=_("Nomor DIPA/DPA atau kode kegiatan, bila ada."),
+    )
+    attendance_min_percent = models.PositiveSmallIntegerField(
+        _("kehadiran minimal (%)"),
+        default=0,
+        help_text=_(
+            "Bagian sesi yang harus dihadiri (hadir atau terlambat) untuk lulus; "
+            "0 berarti kehadiran tidak menentukan kelulusan."
+        ),
+    )
+    evaluation_required = models.BooleanField(
+        _("evaluasi wajib sebelum sertifikat"), default=False
+    )
+    certificates_at_close = models.BooleanField(
+        _("sertifikat terbit saat angkatan ditutup"),
+        default=False,
+        help_text=_(
+            "Sertifikat peserta yang lulus diterbitkan sekaligus ketika angkatan "
+            "ditutup, bukan satu per satu saat mereka lulus."
+        ),
+    )
+    closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ditutup oleh"),
+    )
+    signatory_name = models.CharField(
+        _("penandatangan laporan"), max_length=150, blank=True
+    )
+    signatory_title = models.CharField(
+        _("jabatan penandatangan"), max_length=150, blank=True
+    )
+    signatory_nip = models.CharField(_("NIP penandatangan"), max_length=30, blank=True)
+    report_place = models.CharField(
+        _("tempat penandatanganan laporan"), max_length=100, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -52,6 +108,10 @@ class Cohort(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
 
 
 class Enrollment(models.Model):

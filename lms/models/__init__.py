@@ -1,6 +1,6 @@
 from .cooperatives import Balai, Cooperative, CooperativeKind
 from .outbox import OwedWork
-from .regions import District, Province, Regency, Village
+from .regions import District, Province, Regency, TimeZone, Village
 from .users import Position, Role, User
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "Province",
     "Regency",
     "Role",
+    "TimeZone",
     "User",
     "Village",
 ]

@@ -269,6 +269,10 @@ CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
 # Dinas programmes: daily reminders to idle participants, weekly assistant summaries.
 DINAS_REMINDER_INACTIVE_DAYS = env.int("DINAS_REMINDER_INACTIVE_DAYS", default=7)
 DINAS_COVERAGE_PARTICIPANTS = env.int("DINAS_COVERAGE_PARTICIPANTS", default=3)
+CELERY_BEAT_SCHEDULE["session-reminders"] = {
+    "task": "courses.tasks.session_reminders_owe_task",
+    "schedule": 60 * 60,
+}
 CELERY_BEAT_SCHEDULE["dinas-reminders"] = {
     "task": "lms.dinas.tasks.reminders_send_task",
     "schedule": 24 * 60 * 60,
@@ -343,6 +347,18 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 # The domain's own settings.
 JP_MINUTES = env.int("BALAI_JP_MINUTES", default=45)
+# Blended programmes (courses.blended): the QR check-in code of a session is
+# redrawn every CHECKIN_QR_REFRESH_SECONDS and valid for CHECKIN_TOKEN_SECONDS;
+# check-in opens CHECKIN_OPENS_MINUTES before a session and is "terlambat" after
+# CHECKIN_LATE_MINUTES; the day-before reminder goes out from this local hour.
+CHECKIN_TOKEN_SECONDS = env.int("BALAI_CHECKIN_TOKEN_SECONDS", default=300)
+CHECKIN_QR_REFRESH_SECONDS = env.int("BALAI_CHECKIN_QR_REFRESH_SECONDS", default=60)
+CHECKIN_OPENS_MINUTES = env.int("BALAI_CHECKIN_OPENS_MINUTES", default=30)
+CHECKIN_LATE_MINUTES = env.int("BALAI_CHECKIN_LATE_MINUTES", default=15)
+SESSION_REMINDER_LOCAL_HOUR = env.int("BALAI_SESSION_REMINDER_HOUR", default=7)
+# Evaluation results are shown once this many participants answered (fewer
+# answers would let a reader guess who said what).
+EVALUATION_MIN_RESPONSES = env.int("BALAI_EVALUATION_MIN_RESPONSES", default=3)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -22,10 +22,10 @@ ROLE_TEST = re.compile(
 
 MENU = {
     "participant": {"/belajar/", "/katalog/", "/sertifikat/"},
-    "instructor": {"/admin/"},
-    "dinas": {"/wilayah/peserta/", "/dinas/", "/dinas/impor/"},
-    "assistant": {"/wilayah/peserta/", "/dinas/pendamping/"},
-    "admin": {"/wilayah/peserta/", "/dinas/", "/dinas/impor/", "/admin/"},
+    "instructor": {"/angkatan/", "/admin/"},
+    "dinas": {"/wilayah/peserta/", "/dinas/", "/angkatan/", "/dinas/impor/"},
+    "assistant": {"/wilayah/peserta/", "/dinas/pendamping/", "/angkatan/"},
+    "admin": {"/wilayah/peserta/", "/dinas/", "/angkatan/", "/dinas/impor/", "/admin/"},
 }
 FACTORIES = {
     "participant": ParticipantFactory,
