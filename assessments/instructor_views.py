@@ -4,16 +4,14 @@ Who sees what: `assessments.selectors.courses_taught` (admins all; instructors t
 courses of their own Balai); anyone else gets 404.
 """
 
-from io import BytesIO
-
-from openpyxl import Workbook
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+
+from lms.spreadsheets import NUMBER, PERCENT, Column, Table, stamp, xlsx_bytes
 
 from .models import Quiz
 from .selectors import (
@@ -61,31 +59,31 @@ def _fmt(value) -> float | None:
 def gradebook_xlsx(request, cohort_id: int):
     cohort = get_object_or_404(cohorts_taught(user=request.user), pk=cohort_id)
     book = gradebook(cohort=cohort)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Nilai")[:31]
-    sheet.append(
-        [_("Nama"), _("Koperasi"), _("Kemajuan (%)")]
-        + [quiz.title for quiz in book["quizzes"]]
-        + [f"{activity.title} (H5P)" for activity in book["activities"]]
-        + [_("Gain ternormalisasi")]
+    columns = (
+        [
+            Column(_("Nama"), width=28),
+            Column(_("Koperasi"), width=30),
+            Column(_("Kemajuan"), PERCENT),
+        ]
+        + [Column(quiz.title, NUMBER) for quiz in book["quizzes"]]
+        + [Column(f"{a.title} (H5P)", NUMBER) for a in book["activities"]]
+        + [Column(_("Gain ternormalisasi"), NUMBER)]
     )
-    for row in book["rows"]:
-        enrollment = row["enrollment"]
-        sheet.append(
-            [
-                enrollment.user.full_name,
-                str(enrollment.user.cooperative or ""),
-                enrollment.progress_percent,
-            ]
-            + [_fmt(score) for score in row["scores"]]
-            + [_fmt(score) for score in row["activity_scores"]]
-            + [row["gain"]]
-        )
-    buffer = BytesIO()
-    workbook.save(buffer)
+    rows = (
+        [
+            row["enrollment"].user.full_name,
+            str(row["enrollment"].user.cooperative or ""),
+            row["enrollment"].progress_percent,
+        ]
+        + [_fmt(score) for score in row["scores"]]
+        + [_fmt(score) for score in row["activity_scores"]]
+        + [row["gain"]]
+        for row in book["rows"]
+    )
+    table = Table(_("Nilai"), columns, rows, notes=[stamp(), str(cohort)])
+    data, _count = xlsx_bytes(table)
     response = HttpResponse(
-        buffer.getvalue(),
+        data,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="nilai-{cohort.pk}.xlsx"'

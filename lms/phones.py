@@ -47,3 +47,12 @@ def normalize_phone(raw: str) -> str:
 
 def looks_like_phone(text: str) -> bool:
     return bool(text) and "@" not in text and bool(re.fullmatch(r"[+\d\s\-().]+", text))
+
+
+def phone_masked(phone: str | None) -> str:
+    """+6281234567890 → +62812••••7890: enough to recognise a number, not to call
+    it. Exports show phones this way unless full numbers are asked for."""
+    phone = str(phone or "")
+    if len(phone) < 10:
+        return "•" * len(phone)
+    return phone[:6] + "•" * (len(phone) - 10) + phone[-4:]

@@ -8,6 +8,7 @@ names (`nomor_hp`) or what people type (`No. HP`, `Nama Lengkap`, `Kode Desa`).
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -72,6 +73,23 @@ TEMPLATE_EXAMPLE = (
     "63.03.01.2001",
 )
 
+# The column names people read in messages when their file did not name them.
+COLUMN_LABELS = dict(
+    zip(
+        ("nama", "nomor_hp", "email", "jabatan", "nama_koperasi", "kode_desa"),
+        TEMPLATE_HEADERS,
+        strict=True,
+    )
+) | {"nomor_badan_hukum": "Nomor Badan Hukum"}
+
+# Checked before a file is parsed: a programme list is a few thousand rows, and
+# an XLSX is a zip whose declared uncompressed size is read from its directory
+# before anything is inflated (a small "zip bomb" would otherwise keep a worker
+# busy for minutes).
+MAX_ROWS = 20_000
+MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+_BLANK_RUN_ENDS = 1000  # this many empty rows in a row end the list
+
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -83,6 +101,18 @@ class FileRefused(Exception):
 class Row:
     line: int
     values: dict[str, str]
+
+
+class Rows(list):
+    """The data rows of a file, with the file's own header of each column
+    (`headers["nomor_hp"] == "No. HP"`), so messages name what the person typed."""
+
+    def __init__(self, rows=(), headers: dict[str, str] | None = None):
+        super().__init__(rows)
+        self.headers = headers or {}
+
+    def header(self, column: str) -> str:
+        return self.headers.get(column) or COLUMN_LABELS.get(column, column)
 
 
 def _header_key(text: str) -> str:
@@ -103,7 +133,7 @@ def map_headers(headers: list[str]) -> dict[int, str]:
         column = _ALIASES.get(_header_key(header))
         if column and column not in mapping.values():
             mapping[index] = column
-    missing = [c for c in REQUIRED if c not in mapping.values()]
+    missing = [COLUMN_LABELS[c] for c in REQUIRED if c not in mapping.values()]
     if missing:
         raise FileRefused(
             _("Kolom wajib tidak ditemukan: %(columns)s. Gunakan berkas templat.")
@@ -112,7 +142,21 @@ def map_headers(headers: list[str]) -> dict[int, str]:
     return mapping
 
 
+def _is_utf16(data: bytes) -> bool:
+    """Excel's "Unicode Text": UTF-16 with a byte-order mark (or without one,
+    then every other byte of ASCII text is zero)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    head = data[:200]
+    return len(head) >= 4 and head[1::2].count(0) > len(head) // 4
+
+
 def _decode(data: bytes) -> str:
+    if _is_utf16(data):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise FileRefused(_("Berkas tidak dapat dibaca sebagai teks.")) from exc
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
@@ -123,6 +167,8 @@ def _decode(data: bytes) -> str:
 
 def _csv_rows(data: bytes) -> Iterator[list[str]]:
     text = _decode(data)
+    if text.count("\n") > MAX_ROWS + 1:
+        raise _too_many_rows()
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     if first_line.count("\t") > max(first_line.count(";"), first_line.count(",")):
@@ -138,7 +184,39 @@ def _cell(value) -> str:
     return str(value)
 
 
+def _too_many_rows() -> FileRefused:
+    return FileRefused(
+        _(
+            "Berkas berisi lebih dari %(max)s baris. Pecah menjadi beberapa berkas "
+            "lalu unggah satu per satu."
+        )
+        % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
+    )
+
+
+def _xlsx_check(data: bytes) -> None:
+    """Refuse an XLSX whose content would inflate beyond the limit, from the
+    sizes its zip directory declares (nothing is decompressed)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise FileRefused(_("Berkas XLSX tidak dapat dibuka.")) from exc
+    if size > MAX_UNCOMPRESSED_BYTES:
+        raise FileRefused(
+            _(
+                "Isi berkas XLSX terlalu besar (%(mb)s MB setelah dibuka; maksimal "
+                "%(max)s MB). Simpan hanya lembar daftar peserta, atau unggah CSV."
+            )
+            % {
+                "mb": size // (1024 * 1024),
+                "max": MAX_UNCOMPRESSED_BYTES // (1024 * 1024),
+            }
+        )
+
+
 def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
+    _xlsx_check(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
@@ -155,9 +233,9 @@ def is_xlsx(data: bytes) -> bool:
     return data[:4] == b"PK\x03\x04"
 
 
-def read_rows(data: bytes) -> list[Row]:
+def read_rows(data: bytes) -> Rows:
     """Every data row with its line number in the file (the header is line 1)."""
-    if not data.strip():
+    if not data.strip(b" \t\r\n\x00\xff\xfe"):
         raise FileRefused(_("Berkas kosong."))
     raw = _xlsx_rows(data) if is_xlsx(data) else _csv_rows(data)
     try:
@@ -165,11 +243,22 @@ def read_rows(data: bytes) -> list[Row]:
     except StopIteration as exc:
         raise FileRefused(_("Berkas kosong.")) from exc
     mapping = map_headers(headers)
-    rows: list[Row] = []
+    rows = Rows(
+        headers={
+            column: str(headers[index]).strip() for index, column in mapping.items()
+        }
+    )
     try:
+        blank_run = 0
         for line, cells in enumerate(raw, start=2):
             if not any(str(c).strip() for c in cells):
+                blank_run += 1
+                if blank_run >= _BLANK_RUN_ENDS:  # formatting to the sheet's end
+                    break
                 continue
+            blank_run = 0
+            if line > MAX_ROWS + 1:
+                raise _too_many_rows()
             values = dict.fromkeys(COLUMNS, "")
             for index, column in mapping.items():
                 if index < len(cells):

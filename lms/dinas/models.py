@@ -243,6 +243,13 @@ def _private_storage():
     return storages["private"]
 
 
+class ImportStage(models.TextChoices):
+    READING = "reading", _("Membaca berkas")
+    CHECKING = "checking", _("Memeriksa baris")
+    SAVING = "saving", _("Menyimpan peserta")
+    ENROLLING = "enrolling", _("Menyimpan peserta dan mendaftarkan ke angkatan")
+
+
 class ProgrammeImport(models.Model):
     """One upload of a programme's participant list, processed in Celery."""
 
@@ -264,7 +271,11 @@ class ProgrammeImport(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.PENDING
     )
+    stage = models.CharField(
+        _("tahap"), max_length=10, choices=ImportStage.choices, blank=True
+    )
     total_rows = models.PositiveIntegerField(default=0)
+    good_rows = models.PositiveIntegerField(default=0)
     processed_rows = models.PositiveIntegerField(default=0)
     created_count = models.PositiveIntegerField(_("baru"), default=0)
     updated_count = models.PositiveIntegerField(_("diperbarui"), default=0)
@@ -344,3 +355,25 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.user_id} @ {self.sent_at:%Y-%m-%d}"
+
+
+class FullPhoneExport(models.Model):
+    """A download of participants' full phone numbers, with the reason given.
+
+    Exports mask phones by default; an officer who needs the numbers (to call the
+    participants) asks for them with a reason, and every such download is kept
+    here for the data protection officer."""
+
+    user = models.ForeignKey("lms.User", on_delete=models.PROTECT, related_name="+")
+    table = models.CharField(max_length=20)
+    region = models.CharField(max_length=13, blank=True)
+    reason = models.CharField(_("alasan"), max_length=300)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("unduhan nomor HP lengkap")
+        verbose_name_plural = _("unduhan nomor HP lengkap")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.table} {self.region} {self.at:%Y-%m-%d}"

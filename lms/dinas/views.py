@@ -84,6 +84,7 @@ def import_status(request, pk: int):
     return JsonResponse(
         {
             "status": job.status,
+            "stage": job.stage,
             "percent": job.percent,
             "processed": job.processed_rows,
             "total": job.total_rows,
@@ -214,6 +215,25 @@ def export(request, table: str, file_format: str, code: str = ""):
         raise Http404
     filters = selectors.filters_from_query(request.GET)
     params = {"code": code, "filters": filters.as_params()}
+    if table == "participants" and request.GET.get("hp") == "lengkap":
+        if not exports.can_export_full_phones(request.user):
+            raise PermissionDenied
+        try:
+            services.full_phone_export_record(
+                user=request.user,
+                table=table,
+                code=code,
+                reason=request.GET.get("alasan", ""),
+            )
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+            target = (
+                reverse("dinas:region", args=[code])
+                if code
+                else reverse("dinas:dashboard")
+            )
+            return redirect(target)
+        params["full_phones"] = True
     if exports.is_big(table=table, code=code):
         job = services.export_job_create(
             user=request.user, table=table, file_format=file_format, params=params

@@ -38,7 +38,8 @@ def test_an_upload_is_imported_by_the_worker_and_reports_its_refused_rows(
     page = client.get(response.url).content.decode()
     assert "Bukan nomor HP Indonesia yang valid." in page
     report = client.get(response.url + "ditolak.csv").content.decode("utf-8-sig")
-    assert report.splitlines()[1].startswith("3,nomor_hp,0812345,")
+    # Semicolons for Excel in Indonesian; the column as the file names it.
+    assert report.splitlines()[1].startswith("3;No. HP;0812345;")
 
 
 def test_a_bad_upload_is_refused_with_a_message_and_nothing_is_stored(

@@ -8,7 +8,6 @@ must never run in the reader's spreadsheet)."""
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -16,17 +15,13 @@ from openpyxl.styles import Font
 
 from django.utils.translation import gettext as _
 
-from .data import ProgrammeReport
+from lms.spreadsheets import cell_safe
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from .data import ProgrammeReport
 
 
 def _safe(value):
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    if isinstance(value, Decimal):
-        return float(value)
-    return value
+    return cell_safe(value)  # the one rule against formula injection
 
 
 def programme_report_xlsx(report: ProgrammeReport) -> bytes:

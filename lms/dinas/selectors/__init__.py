@@ -5,6 +5,7 @@ cooperatives, participants, who needs a nudge). Chart geometry is drawn by the
 `dinas_charts` template tags.
 """
 
+from .coverage import coverage_definition
 from .filters import Filters, filters_from_query, scoped_counters, scoped_enrollments
 from .lists import (
     assistant_overview,
@@ -15,7 +16,7 @@ from .lists import (
     village_cooperatives,
     villages_not_started,
 )
-from .regions import breadcrumbs, region_name, region_table
+from .regions import breadcrumbs, region_name, region_table, villages_reached
 from .trend import weekly_completions
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "assistant_overview",
     "breadcrumbs",
     "cooperative_participants",
+    "coverage_definition",
     "filters_from_query",
     "inactive_days",
     "inactive_participants",
@@ -33,5 +35,6 @@ __all__ = [
     "scoped_enrollments",
     "village_cooperatives",
     "villages_not_started",
+    "villages_reached",
     "weekly_completions",
 ]

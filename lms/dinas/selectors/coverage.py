@@ -9,13 +9,18 @@ enrolments and certificates through the same definition.
 from collections import Counter
 
 from django.db.models import Count, F, Sum
+from django.utils.translation import gettext as _
 
 from courses.models import Enrollment
 from lms import scoping
 from lms.models import Cooperative, User
 from lms.regions import codes
 
-from ..ledger.coverage import covering_courses, villages_covered
+from ..ledger.coverage import (
+    coverage_participants,
+    covering_courses,
+    villages_covered,
+)
 from ..models import RegencyCourseCounter, VillageCourseCounter, VillageTally
 from .filters import (
     COUNTER_KEYS,
@@ -34,20 +39,22 @@ def _count_by(village_ids, level: int) -> dict[str, int]:
 def covered_counts(
     *, user: User, code: str, filters: Filters, level: int
 ) -> dict[str, int]:
-    """Covered villages per child region (at `level`): villages covered in every
-    selected course."""
+    """Covered villages per child region (at `level`), as `coverage_definition`
+    says: covered in every course the filter selects, or, with no course
+    filter, in at least one live course."""
     courses = selected_courses(filters)
     if not courses:
         return {}
+    needed = len(courses) if filters.course_ids is not None else 1
     if filters.needs_raw:
         return _count_by(
             covered_villages_raw(
-                user=user, code=code, filters=filters, courses=courses
+                user=user, code=code, filters=filters, courses=courses, needed=needed
             ),
             level,
         )
     rolled_up = level <= codes.REGENCY and scoping.sees_whole_region(user, code)
-    if len(courses) == 1 and rolled_up:
+    if len(courses) == 1 and rolled_up:  # needed == 1
         rows = RegencyCourseCounter.objects.filter(course_id=courses[0])
         if code:
             rows = rows.filter(province_id=code)
@@ -62,7 +69,7 @@ def covered_counts(
     candidates = VillageTally.objects.filter(
         scoping.region_q(user, "village__code"),
         region_rows_q(code, field="village__code", keys=COUNTER_KEYS),
-        courses_covered__gte=len(courses),
+        courses_covered__gte=needed,
     ).values("village_id")
     villages = (
         VillageCourseCounter.objects.filter(
@@ -72,17 +79,17 @@ def covered_counts(
         )
         .values("village_id")
         .annotate(n=Count("course_id"))  # an index-only scan of the partial index
-        .filter(n=len(courses))
+        .filter(n__gte=needed)
         .values_list("village_id", flat=True)
     )
     return _count_by(villages, level)
 
 
 def covered_villages_raw(
-    *, user: User, code: str, filters: Filters, courses: list[int]
+    *, user: User, code: str, filters: Filters, courses: list[int], needed: int = 0
 ) -> set[str]:
-    """The villages covered in every course of `courses`, from the enrolments and
-    certificates of the filter's cohort and period."""
+    """The villages covered in at least `needed` of `courses` (0: every one), from
+    the enrolments and certificates of the filter's cohort and period."""
     enrollments = Enrollment.objects.filter(
         course_id__in=courses,
         user__cooperative__isnull=False,
@@ -104,5 +111,26 @@ def covered_villages_raw(
     per_village: dict[str, set[int]] = {}
     for village_id, course_id in villages_covered(courses_of, links):
         per_village.setdefault(village_id, set()).add(course_id)
+    needed = needed or len(courses)
     wanted = set(courses)
-    return {v for v, found in per_village.items() if wanted <= found}
+    return {v for v, found in per_village.items() if len(wanted & found) >= needed}
+
+
+def coverage_definition(filters: Filters) -> str:
+    """What "Desa tuntas" counts under these filters, shown beside the figure."""
+    n = coverage_participants()
+    if filters.course_ids is None:
+        return _(
+            "Desa tuntas: desa yang dilayani koperasi dengan sedikitnya %(n)s "
+            "peserta bersertifikat pada minimal satu kursus. Pilih kursus untuk "
+            "melihat ketuntasan per kursus."
+        ) % {"n": n}
+    if len(set(filters.course_ids)) == 1:
+        return _(
+            "Desa tuntas: desa yang dilayani koperasi dengan sedikitnya %(n)s "
+            "peserta bersertifikat pada kursus yang dipilih."
+        ) % {"n": n}
+    return _(
+        "Desa tuntas: desa yang dilayani koperasi dengan sedikitnya %(n)s peserta "
+        "bersertifikat pada setiap kursus yang dipilih."
+    ) % {"n": n}

@@ -146,6 +146,36 @@ def _tallies_by_village(
     return out
 
 
+def villages_reached(
+    *, user: User, code: str, level: int, raw: bool = False
+) -> dict[str, int]:
+    """Villages with at least one registered participant, per child region: the
+    villages the programme reached, beside all the villages of the region."""
+    if raw:
+        people = User.objects.filter(
+            scoping.region_q(user, "village__code"),
+            region_rows_q(code, field="village__code"),
+            role=Role.PARTICIPANT,
+        )
+        return dict(
+            people.annotate(k=child_key("village_id", level))
+            .values("k")
+            .annotate(n=Count("village_id", distinct=True))
+            .values_list("k", "n")
+        )
+    tallies = VillageTally.objects.filter(
+        scoping.region_q(user, "village__code"),
+        region_rows_q(code, field="village__code", keys=COUNTER_KEYS),
+        participants__gt=0,
+    )
+    return dict(
+        tallies.annotate(k=child_key("village_id", level, COUNTER_KEYS))
+        .values("k")
+        .annotate(n=Count("village_id"))
+        .values_list("k", "n")
+    )
+
+
 def _raw_metrics(enrollments, key, filters: Filters) -> dict[str, dict]:
     aggregates = {
         "enrolled": Count("id", filter=period_q("enrolled_at", filters)),
@@ -201,6 +231,7 @@ def region_table(*, user: User, code: str, filters: Filters) -> dict:
             .annotate(**{m: Sum(m) for m in METRICS})
         }
     covered = covered_counts(user=user, code=code, filters=filters, level=level)
+    reached = villages_reached(user=user, code=code, level=level, raw=filters.needs_raw)
     children = sorted(
         {k for k, t in tallies.items() if t["villages"] or t["participants"]}
         | set(metrics)
@@ -215,6 +246,7 @@ def region_table(*, user: User, code: str, filters: Filters) -> dict:
                 code=child,
                 name=names.get(child, child),
                 covered=covered.get(child, 0),
+                reached=reached.get(child, 0),
                 **counts,
                 **{m: figures.get(m) or 0 for m in METRICS},
             )
@@ -224,7 +256,14 @@ def region_table(*, user: User, code: str, filters: Filters) -> dict:
         name=region_name(code),
         **{
             key: sum(r[key] for r in rows)
-            for key in ("villages", "cooperatives", "participants", "covered", *METRICS)
+            for key in (
+                "villages",
+                "reached",
+                "cooperatives",
+                "participants",
+                "covered",
+                *METRICS,
+            )
         },
     )
     return {"rows": rows, "total": total, "child_level": codes.LEVEL_NAMES[level]}
@@ -237,5 +276,10 @@ def _row(**values) -> dict:
     )
     values["coverage_percent"] = (
         round(100 * values["covered"] / villages) if villages else 0
+    )
+    reached = values.setdefault("reached", 0)
+    values["reached_percent"] = round(100 * reached / villages) if villages else 0
+    values["covered_of_reached_percent"] = (
+        round(100 * values["covered"] / reached) if reached else 0
     )
     return values
