@@ -196,10 +196,14 @@ def teaches(user: User, *, balai_id: int | None) -> bool:
     return balai is _EVERY_BALAI or (balai is not None and balai == balai_id)
 
 
-def officer_cohorts_q(user: User) -> Q:
+def officer_cohorts_q(user: User, *, own: bool = False) -> Q:
     """The cohorts a Dinas officer may enrol an import into, as a filter on cohorts
     (`regency`, `province`): those run within their region, those run for a wider
-    region that holds it, and those run for no region. Administrators: all."""
+    region that holds it, and those run for no region. Administrators: all.
+
+    `own`: only those run within their region, the cohorts they create and edit
+    from the Dinas area (a province officer: the province's and its regencies';
+    a regency officer: the regency's)."""
     if not user.is_authenticated or not user.is_active:
         return NOTHING
     if user.is_admin:
@@ -209,6 +213,10 @@ def officer_cohorts_q(user: User) -> Q:
     root = scope_root(user)
     if root == NO_REGION:
         return NOTHING
+    if own and codes.level_of(root) == codes.REGENCY:
+        return Q(regency_id=root)
+    if own:
+        return Q(province_id=root) | codes.within_q("regency__code", root)
     national = Q(regency__isnull=True, province__isnull=True)
     if codes.level_of(root) == codes.REGENCY:
         province_wide = Q(regency__isnull=True, province_id=codes.province_of(root))

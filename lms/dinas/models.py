@@ -286,6 +286,9 @@ class ProgrammeImport(models.Model):
     )
     # [{"line": 5, "field": "nomor_hp", "value": "0812", "code": "...", "reason": "..."}]
     refused_rows = models.JSONField(default=list, blank=True)
+    # The participants the import created, updated or found unchanged: those
+    # "enrol this import into a cohort" enrols afterwards.
+    participant_ids = models.JSONField(default=list, blank=True)
     error = models.TextField(_("kesalahan"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     # When a worker took the job (`services.job_claim`): a claim older than the

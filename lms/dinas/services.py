@@ -14,6 +14,8 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from rest_framework.authtoken.models import Token
+
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection, models, transaction
@@ -545,6 +547,7 @@ def programme_import_run(*, import_id: int) -> ProgrammeImport:
                 refused_count=len(refused),
                 enrolled_count=outcome.enrolled,
                 refused_rows=refused,
+                participant_ids=sorted(outcome.user_ids),
                 finished_at=timezone.now(),
             )
         if outcome.created + outcome.updated + outcome.enrolled >= ANALYZE_AFTER:
@@ -561,6 +564,64 @@ def programme_import_run(*, import_id: int) -> ProgrammeImport:
         raise
     job.refresh_from_db()
     return job
+
+
+@transaction.atomic
+def import_enroll(*, officer: User, job: ProgrammeImport, cohort: Cohort) -> int:
+    """Enrol the participants of a finished import into a cohort the officer may
+    use; returns how many were newly enrolled in it (in bulk, seconds for
+    thousands)."""
+    if not Cohort.objects.filter(scoping.officer_cohorts_q(officer), pk=cohort.pk):
+        raise ValidationError(_("Angkatan ini tidak dapat Anda gunakan."))
+    if job.status != JobStatus.DONE:
+        raise ValidationError(_("Impor belum selesai."))
+    people = scoping.visible_participants(officer).filter(pk__in=job.participant_ids)
+    enrolled = cohort_enroll(cohort=cohort, users=people)
+    ProgrammeImport.objects.filter(pk=job.pk).update(
+        cohort=cohort, enrolled_count=enrolled
+    )
+    return enrolled
+
+
+# ---------------------------------------------------------------- API tokens
+
+
+@transaction.atomic
+def api_token_create(*, user: User) -> Token:
+    """A new API token for the person (replacing any they had)."""
+    if not scoping.person_can(user).run_programmes:
+        raise PermissionError
+    Token.objects.filter(user=user).delete()
+    return Token.objects.create(user=user)
+
+
+def api_token_revoke(*, user: User) -> None:
+    Token.objects.filter(user=user).delete()
+
+
+# ---------------------------------------------------------------- cohorts
+
+
+def cohort_save(*, officer: User, cohort: Cohort) -> Cohort:
+    """Create or update a cohort run by the officer's region: it is held in their
+    province or regency (the officer's scope root), whatever the form said."""
+    if not scoping.person_can(officer).run_programmes:
+        raise PermissionError
+    root = scoping.scope_root(officer)
+    if (
+        cohort.pk
+        and not Cohort.objects.filter(
+            scoping.officer_cohorts_q(officer, own=True), pk=cohort.pk
+        ).exists()
+    ):
+        raise PermissionError
+    if codes.is_code(root) and codes.level_of(root) == codes.REGENCY:
+        cohort.regency_id, cohort.province_id = root, codes.province_of(root)
+    elif codes.is_code(root) and codes.level_of(root) == codes.PROVINCE:
+        cohort.regency_id, cohort.province_id = None, root
+    cohort.full_clean()
+    cohort.save()
+    return cohort
 
 
 # ---------------------------------------------------------------- assistants

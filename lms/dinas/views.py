@@ -4,21 +4,30 @@ Who sees what is decided in `lms.scoping`; a region code in the URL can only nar
 what the scope already allows (anything else is a 404, like a missing page).
 """
 
+from rest_framework.authtoken.models import Token
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from courses.models import CoursePage, Track
+from courses.models import Cohort, CoursePage, Track
 from lms import scoping
 from lms.regions import codes
 
 from . import exports, importing, selectors, services
-from .forms import AssistantVillagesForm, ProgrammeUploadForm, cohorts_for
+from .forms import (
+    AssistantVillagesForm,
+    ImportEnrollForm,
+    OfficerCohortForm,
+    ProgrammeUploadForm,
+    cohorts_for,
+)
 from .models import ExportJob, JobStatus, ProgrammeImport
 
 CONTENT_TYPES = {
@@ -60,7 +69,11 @@ def import_upload(request):
         )
         return redirect("dinas:import_detail", pk=job.pk)
     recent = ProgrammeImport.objects.filter(uploaded_by=request.user)[:10]
-    return render(request, "dinas/import_upload.html", {"form": form, "recent": recent})
+    return render(
+        request,
+        "dinas/import_upload.html",
+        {"form": form, "recent": recent, "has_cohorts": cohorts_for(request.user)},
+    )
 
 
 def _own_import(request, pk: int) -> ProgrammeImport:
@@ -74,8 +87,27 @@ def _own_import(request, pk: int) -> ProgrammeImport:
 @login_required
 def import_detail(request, pk: int):
     job = _own_import(request, pk)
+    form = ImportEnrollForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            n = services.import_enroll(
+                officer=request.user, job=job, cohort=form.cleaned_data["cohort"]
+            )
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(
+                request,
+                _("%(n)s peserta baru terdaftar di angkatan %(cohort)s.")
+                % {"n": n, "cohort": form.cleaned_data["cohort"]},
+            )
+        return redirect("dinas:import_detail", pk=job.pk)
     refused = job.refused_rows[:100]
-    return render(request, "dinas/import_detail.html", {"job": job, "refused": refused})
+    return render(
+        request,
+        "dinas/import_detail.html",
+        {"job": job, "refused": refused, "enroll_form": form},
+    )
 
 
 @login_required
@@ -106,6 +138,84 @@ def import_template(request, file_format: str):
         importing.template_xlsx() if file_format == "xlsx" else importing.template_csv()
     )
     return _attachment(data, "templat-peserta", file_format)
+
+
+# ---------------------------------------------------------------- API tokens
+
+
+@login_required
+def api_tokens(request):
+    """An officer's own API token: created (shown once, on this response only)
+    and revoked here; a new one replaces the old."""
+    _require_officer(request.user)
+    new_key = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "create":
+            new_key = services.api_token_create(user=request.user).key
+        elif action == "revoke":
+            services.api_token_revoke(user=request.user)
+            messages.success(
+                request, _("Token dicabut; sistem yang memakainya ditolak.")
+            )
+            return redirect("dinas:api_tokens")
+    token = Token.objects.filter(user=request.user).first()
+    response = render(
+        request,
+        "dinas/api_tokens.html",
+        {
+            "token": token,
+            "new_key": new_key,
+            "api_root": request.build_absolute_uri("/api/v1/"),
+            "example_region": scoping.scope_root(request.user),
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+# ---------------------------------------------------------------- cohorts
+
+
+@login_required
+def cohort_list(request):
+    _require_officer(request.user)
+    own = Cohort.objects.filter(scoping.officer_cohorts_q(request.user, own=True))
+    return render(
+        request,
+        "dinas/cohorts.html",
+        {
+            "cohorts": own.select_related("course", "province", "regency")
+            .annotate(participants=Count("enrollments"))
+            .order_by("-starts_on", "name"),
+        },
+    )
+
+
+@login_required
+def cohort_edit(request, pk: int | None = None):
+    _require_officer(request.user)
+    cohort = None
+    if pk is not None:
+        cohort = get_object_or_404(
+            Cohort.objects.filter(scoping.officer_cohorts_q(request.user, own=True)),
+            pk=pk,
+        )
+    form = OfficerCohortForm(request.POST or None, instance=cohort)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.cohort_save(officer=request.user, cohort=form.instance)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("Angkatan %(name)s disimpan.") % {"name": saved}
+            )
+            back = request.GET.get("kembali", "")
+            if back.startswith("/dinas/") and "//" not in back:
+                return redirect(back)
+            return redirect("dinas:cohorts")
+    return render(request, "dinas/cohort_form.html", {"form": form, "cohort": cohort})
 
 
 # ---------------------------------------------------------------- dashboard

@@ -16,7 +16,13 @@ from .lists import (
     village_cooperatives,
     villages_not_started,
 )
-from .regions import breadcrumbs, region_name, region_table, villages_reached
+from .regions import (
+    breadcrumbs,
+    region_name,
+    region_table,
+    village_figures,
+    villages_reached,
+)
 from .trend import weekly_completions
 
 __all__ = [
@@ -34,6 +40,7 @@ __all__ = [
     "scoped_counters",
     "scoped_enrollments",
     "village_cooperatives",
+    "village_figures",
     "villages_not_started",
     "villages_reached",
     "weekly_completions",

@@ -13,8 +13,13 @@ from lms import scoping
 from lms.models import Cooperative, District, Province, Regency, Role, User, Village
 from lms.regions import codes
 
-from ..models import RegencyCourseCounter, RegencyTally, VillageTally
-from .coverage import covered_counts
+from ..models import (
+    RegencyCourseCounter,
+    RegencyTally,
+    VillageCourseCounter,
+    VillageTally,
+)
+from .coverage import covered_counts, covered_villages_raw
 from .filters import (
     COUNTER_KEYS,
     METRICS,
@@ -26,6 +31,7 @@ from .filters import (
     region_rows_q,
     scoped_counters,
     scoped_enrollments,
+    selected_courses,
 )
 
 MODELS = {
@@ -283,3 +289,88 @@ def _row(**values) -> dict:
         round(100 * values["covered"] / reached) if reached else 0
     )
     return values
+
+
+def village_figures(
+    *, user: User, villages: list[dict], filters: Filters
+) -> list[dict]:
+    """The figures of a page of villages (dicts with `code`, `name`,
+    `district_id`, `regency_id`), for the API's completion per village: from the
+    village counters, or grouped from the raw rows under a cohort or period
+    filter. A few queries per page, whatever its size."""
+    village_codes = [v["code"] for v in villages]
+    courses = selected_courses(filters)
+    needed = len(courses) if filters.course_ids is not None else 1
+    if filters.needs_raw:
+        metrics = _raw_metrics(
+            scoped_enrollments(user=user, code="", filters=filters).filter(
+                user__village_id__in=village_codes
+            ),
+            F("user__village_id"),
+            filters,
+        )
+        people = dict(
+            User.objects.filter(
+                scoping.region_q(user, "village__code"),
+                village_id__in=village_codes,
+                role=Role.PARTICIPANT,
+            )
+            .values("village_id")
+            .annotate(n=Count("id"))
+            .values_list("village_id", "n")
+        )
+        cooperatives = dict(
+            Cooperative.objects.filter(home_village_id__in=village_codes)
+            .values("home_village_id")
+            .annotate(n=Count("id"))
+            .values_list("home_village_id", "n")
+        )
+        covered = covered_villages_raw(
+            user=user, code="", filters=filters, courses=courses, needed=needed
+        ) & set(village_codes)
+    else:
+        counters = VillageCourseCounter.objects.filter(village_id__in=village_codes)
+        if filters.course_ids is not None:
+            counters = counters.filter(course_id__in=filters.course_ids)
+        metrics = {
+            r["village_id"]: r
+            for r in counters.values("village_id").annotate(
+                **{m: Sum(m) for m in METRICS}
+            )
+        }
+        tallies = VillageTally.objects.filter(village_id__in=village_codes).values(
+            "village_id", "participants", "cooperatives"
+        )
+        people = {t["village_id"]: t["participants"] for t in tallies}
+        cooperatives = {t["village_id"]: t["cooperatives"] for t in tallies}
+        covered = set(
+            VillageCourseCounter.objects.filter(
+                village_id__in=village_codes, covering__gt=0, course_id__in=courses
+            )
+            .values("village_id")
+            .annotate(n=Count("course_id"))
+            .filter(n__gte=needed)
+            .values_list("village_id", flat=True)
+        )
+    out = []
+    for village in villages:
+        code = village["code"]
+        figures = {m: (metrics.get(code) or {}).get(m) or 0 for m in METRICS}
+        out.append(
+            {
+                "code": code,
+                "name": village["name"],
+                "district": village["district_id"],
+                "regency": village["regency_id"],
+                "cooperatives": cooperatives.get(code, 0),
+                "participants": people.get(code, 0),
+                **figures,
+                "covered": code in covered,
+                "completion_percent": round(
+                    100 * figures["completed"] / figures["enrolled"]
+                )
+                if figures["enrolled"]
+                else 0,
+            }
+        )
+    return out
