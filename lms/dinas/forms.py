@@ -87,20 +87,17 @@ class ImportEnrollForm(forms.Form):
 
 
 class AssistantVillagesForm(forms.Form):
-    assistant = forms.ModelChoiceField(
-        label=_("Business assistant"), queryset=User.objects.none()
-    )
-    village_codes = forms.CharField(
-        label=_("Kode desa (satu per baris atau dipisah koma)"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+    """Which assistant the assignment page works on (villages are chosen from
+    the search results, by name)."""
+
+    pendamping = forms.ModelChoiceField(
+        label=_("Pendamping desa (business assistant)"),
+        queryset=User.objects.none(),
+        empty_label=_("— pilih pendamping —"),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assistant"].queryset = User.objects.filter(
+        self.fields["pendamping"].queryset = User.objects.filter(
             role=Role.ASSISTANT, is_active=True
         ).order_by("full_name")
-
-    def codes(self) -> list[str]:
-        raw = self.cleaned_data["village_codes"].replace(",", "\n")
-        return [c.strip() for c in raw.splitlines() if c.strip()]

@@ -12,6 +12,7 @@ Who is inactive is one rule: `selectors.inactive_participants`.
 
 import datetime
 import logging
+from urllib.parse import quote
 
 from django.conf import settings
 from django.db import transaction
@@ -156,3 +157,70 @@ def assistant_summaries_deliver(*, assistant_ids: list[int], now=None) -> int:
             )
             sent += 1
     return sent
+
+
+# ---------------------------------------------------------------- an assistant's nudge
+
+NUDGE_AGAIN_AFTER = datetime.timedelta(hours=24)
+
+
+class NudgeRefused(Exception):
+    """The message is not sent; the text says why, for the person."""
+
+
+def nudge_text(*, participant: User, sender: User) -> str:
+    """The Indonesian message an assistant sends (WhatsApp link or notifier)."""
+    return render_to_string(
+        "dinas/email/nudge.txt",
+        {
+            "user": participant,
+            "sender": sender,
+            "site_url": settings.SITE_URL,
+        },
+    ).strip()
+
+
+def whatsapp_link(*, participant: User, sender: User) -> str:
+    """wa.me click-to-chat with the message prefilled ("" without a phone)."""
+    digits = "".join(ch for ch in str(participant.phone or "") if ch.isdigit())
+    if not digits:
+        return ""
+    return f"https://wa.me/{digits}?text=" + quote(
+        nudge_text(participant=participant, sender=sender)
+    )
+
+
+def nudge_send(*, sender: User, participant_id: int) -> list[str]:
+    """An assistant (or officer) tells one participant who needs a nudge (the one
+    rule, within what the sender sees) to come back, through the notifier: email,
+    or WhatsApp/SMS for those without one. Counts as the reminder of this idle
+    spell, so the daily job does not tell them again; once a day at most."""
+    participant = (
+        selectors.participants_to_nudge(user=sender).filter(pk=participant_id).first()
+    )
+    if participant is None:
+        raise NudgeRefused(_("Peserta ini tidak perlu diingatkan."))
+    since = timezone.now() - NUDGE_AGAIN_AFTER
+    if ReminderSent.objects.filter(
+        user=participant, kind=ReminderSent.Kind.INACTIVE, sent_at__gte=since
+    ).exists():
+        raise NudgeRefused(
+            _("%(name)s sudah diingatkan dalam 24 jam terakhir.")
+            % {"name": participant.full_name}
+        )
+    channels = notify(
+        user=participant,
+        message=Message(
+            subject=_("Lanjutkan pelatihan Anda"),
+            text=nudge_text(participant=participant, sender=sender),
+        ),
+    )
+    if not channels:
+        raise NudgeRefused(
+            _("%(name)s tidak punya email maupun nomor HP.")
+            % {"name": participant.full_name}
+        )
+    ReminderSent.objects.create(
+        user=participant, kind=ReminderSent.Kind.INACTIVE, channel=channels[0]
+    )
+    return channels

@@ -646,6 +646,20 @@ def assistant_villages_assign(
     return len(villages)
 
 
+@transaction.atomic
+def assistant_villages_unassign(
+    *, officer: User, assistant: User, village_codes: list[str]
+) -> int:
+    """Take villages of the officer's region from an assistant; returns how many."""
+    villages = list(
+        scoping.visible_villages(officer).filter(
+            code__in=[codes.village_code_normalize(c) for c in village_codes]
+        )
+    )
+    assistant.assigned_villages.remove(*villages)
+    return len(villages)
+
+
 # ---------------------------------------------------------------- exports
 
 

@@ -73,5 +73,10 @@ urlpatterns = [
     ),
     path("dinas/pendamping/", views.assistant_home, name="assistant_home"),
     path("dinas/pendamping/tugaskan/", views.assistant_assign, name="assistant_assign"),
+    path(
+        "dinas/pendamping/ingatkan/<int:pk>/",
+        views.assistant_nudge,
+        name="assistant_nudge",
+    ),
     path("api/v1/", include(api.urlpatterns)),
 ]

@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 
 from courses.models import Cohort, CoursePage, Track
 from lms import scoping
+from lms.models import Village
 from lms.regions import codes
 
-from . import exports, importing, selectors, services
+from . import exports, importing, reminders, selectors, services
 from .forms import (
     AssistantVillagesForm,
     ImportEnrollForm,
@@ -257,6 +258,9 @@ def dashboard(request, code: str = ""):
         context["cooperatives"] = selectors.village_cooperatives(
             user=request.user, code=code, filters=filters
         )
+        context["village"] = get_object_or_404(
+            Village.objects.select_related("district", "regency"), pk=code
+        )
         return render(request, "dinas/village.html", context)
     context.update(
         {
@@ -267,6 +271,7 @@ def dashboard(request, code: str = ""):
                 user=request.user, code=code, filters=filters
             ),
             "big_export": exports.is_big(table="participants", code=code),
+            "coverage_definition": selectors.coverage_definition(filters),
         }
     )
     return render(request, "dinas/dashboard.html", context)
@@ -387,31 +392,94 @@ def export_download(request, pk: int):
 def assistant_home(request):
     if not scoping.person_can(request.user).accompany_villages:
         raise PermissionDenied
+    to_nudge = [
+        {
+            "participant": p,
+            "whatsapp": reminders.whatsapp_link(participant=p, sender=request.user),
+        }
+        for p in selectors.participants_to_nudge(user=request.user)[:200]
+    ]
     return render(
         request,
         "dinas/assistant.html",
         {
             "villages": selectors.assistant_overview(user=request.user),
-            "to_nudge": selectors.participants_to_nudge(user=request.user)[:200],
+            "to_nudge": to_nudge,
             "days": selectors.inactive_days(),
         },
     )
 
 
 @login_required
+def assistant_nudge(request, pk: int):
+    """ "Kirim pengingat": one participant, through the notifier (POST only)."""
+    if not scoping.person_can(request.user).accompany_villages:
+        raise PermissionDenied
+    if request.method != "POST":
+        return redirect("dinas:assistant_home")
+    try:
+        channels = reminders.nudge_send(sender=request.user, participant_id=pk)
+    except reminders.NudgeRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        how = _("email") if channels[0] == "email" else _("WhatsApp/SMS")
+        messages.success(request, _("Pengingat terkirim lewat %(how)s.") % {"how": how})
+    return redirect(reverse("dinas:assistant_home") + "#perlu-diingatkan")
+
+
+@login_required
 def assistant_assign(request):
+    """Give an assistant villages of the officer's region: villages found by
+    name, each with the assistants it already has."""
     _require_officer(request.user)
-    form = AssistantVillagesForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = AssistantVillagesForm(request.POST or request.GET or None)
+    assistant = None
+    if form.is_bound and form.is_valid():
+        assistant = form.cleaned_data["pendamping"]
+    if request.method == "POST" and assistant is not None:
+        chosen = request.POST.getlist("desa")
+        removed = request.POST.getlist("lepas")
         try:
-            count = services.assistant_villages_assign(
-                officer=request.user,
-                assistant=form.cleaned_data["assistant"],
-                village_codes=form.codes(),
-            )
+            if chosen:
+                count = services.assistant_villages_assign(
+                    officer=request.user, assistant=assistant, village_codes=chosen
+                )
+                messages.success(
+                    request,
+                    _("%(n)s desa ditugaskan kepada %(name)s.")
+                    % {"n": count, "name": assistant.full_name},
+                )
+            if removed:
+                count = services.assistant_villages_unassign(
+                    officer=request.user, assistant=assistant, village_codes=removed
+                )
+                messages.success(
+                    request,
+                    _("%(n)s desa dilepas dari %(name)s.")
+                    % {"n": count, "name": assistant.full_name},
+                )
+            if not chosen and not removed:
+                messages.error(request, _("Pilih sedikitnya satu desa."))
         except ValidationError as exc:
-            form.add_error("village_codes", exc)
-        else:
-            messages.success(request, _("%(n)s desa ditugaskan.") % {"n": count})
-            return redirect(reverse("dinas:assistant_assign"))
-    return render(request, "dinas/assistant_assign.html", {"form": form})
+            messages.error(request, exc.messages[0])
+        return redirect(
+            reverse("dinas:assistant_assign") + f"?pendamping={assistant.pk}"
+        )
+    query = request.GET.get("q", "").strip()
+    return render(
+        request,
+        "dinas/assistant_assign.html",
+        {
+            "form": form,
+            "assistant": assistant,
+            "query": query,
+            "found": selectors.villages_search(user=request.user, query=query)
+            if len(query) >= 3
+            else [],
+            "current": selectors.assistant_villages(
+                user=request.user, assistant=assistant
+            )
+            if assistant
+            else [],
+        },
+    )

@@ -7,11 +7,13 @@ what the scope already allows.
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from lms import scoping
+from lms.models import Role, User
 from lms.phones import phone_masked
 from lms.regions import codes
 from lms.spreadsheets import Column, Table, csv_bytes, stamp
@@ -37,7 +39,19 @@ def _filtered_participants(request):
     query = request.GET.get("q", "").strip()
     if query:
         participants = participants.filter(full_name__icontains=query)
+    status = STATUS_FILTERS.get(request.GET.get("status", ""))
+    if status is not None:
+        participants = participants.filter(status).distinct()
     return participants.order_by("village__code", "full_name")
+
+
+# The dashboard's figures link here: who is behind each.
+STATUS_FILTERS = {
+    "terdaftar": Q(enrollments__isnull=False),
+    "mulai": Q(enrollments__started_at__isnull=False),
+    "selesai": Q(enrollments__completed_at__isnull=False),
+    "sertifikat": Q(enrollments__certificate__status="valid"),
+}
 
 
 @login_required
@@ -62,14 +76,46 @@ def participant_detail(request, pk: int):
     _require_monitor(request.user)
     participant = (
         scoping.visible_participants(request.user)
-        .select_related("village__district", "village__regency", "cooperative")
+        .select_related(
+            "village__district", "village__regency", "village__province", "cooperative"
+        )
         .filter(pk=pk)
         .first()
     )
     if participant is None:
         # Not found and not allowed look the same: no probing other regions by id.
         raise Http404
-    return render(request, "lms/participant_detail.html", {"participant": participant})
+    enrollments = participant.enrollments.select_related(
+        "course", "cohort", "certificate"
+    ).order_by("enrolled_at")
+    assistants = User.objects.filter(
+        role=Role.ASSISTANT, is_active=True, assigned_villages=participant.village_id
+    ).order_by("full_name")
+    crumbs = []
+    if participant.village_id:
+        names = {
+            participant.village.province_id: participant.village.province.name,
+            participant.village.regency_id: participant.village.regency.name,
+            participant.village.district_id: participant.village.district.name,
+            participant.village_id: participant.village.name,
+        }
+        root = scoping.scope_root(request.user)
+        crumbs = [
+            (c, names[c])
+            for c in codes.lineage(participant.village_id)
+            if c in names
+            and (root in ("", scoping.NO_REGION) or codes.is_within(c, root))
+        ]
+    return render(
+        request,
+        "lms/participant_detail.html",
+        {
+            "participant": participant,
+            "enrollments": enrollments,
+            "assistants": assistants,
+            "crumbs": crumbs,
+        },
+    )
 
 
 @login_required

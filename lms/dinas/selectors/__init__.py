@@ -9,12 +9,14 @@ from .coverage import coverage_definition
 from .filters import Filters, filters_from_query, scoped_counters, scoped_enrollments
 from .lists import (
     assistant_overview,
+    assistant_villages,
     cooperative_participants,
     inactive_days,
     inactive_participants,
     participants_to_nudge,
     village_cooperatives,
     villages_not_started,
+    villages_search,
 )
 from .regions import (
     breadcrumbs,
@@ -28,6 +30,7 @@ from .trend import weekly_completions
 __all__ = [
     "Filters",
     "assistant_overview",
+    "assistant_villages",
     "breadcrumbs",
     "cooperative_participants",
     "coverage_definition",
@@ -43,5 +46,6 @@ __all__ = [
     "village_figures",
     "villages_not_started",
     "villages_reached",
+    "villages_search",
     "weekly_completions",
 ]

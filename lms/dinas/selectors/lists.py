@@ -160,3 +160,38 @@ def assistant_overview(*, user: User) -> list[dict]:
         {"village": v, **{m: counters.get(v.code, {}).get(m) or 0 for m in METRICS}}
         for v in villages
     ]
+
+
+def villages_search(*, user: User, query: str, limit: int = 50) -> list[dict]:
+    """Villages of the person's region whose name (or code) matches, each with
+    the assistants already assigned to it."""
+    villages = list(
+        Village.objects.filter(scoping.region_q(user, "code"))
+        .filter(Q(name__icontains=query) | Q(code__startswith=query))
+        .select_related("district", "regency")
+        .order_by("name", "code")[:limit]
+    )
+    return _with_assistants(villages)
+
+
+def assistant_villages(*, user: User, assistant: User) -> list[dict]:
+    """An assistant's villages within the officer's region, with every assistant
+    each village has."""
+    villages = list(
+        assistant.assigned_villages.filter(scoping.region_q(user, "code"))
+        .select_related("district", "regency")
+        .order_by("code")
+    )
+    return _with_assistants(villages)
+
+
+def _with_assistants(villages: list) -> list[dict]:
+    links = User.assigned_villages.through.objects.filter(
+        village_id__in=[v.code for v in villages], user__is_active=True
+    ).values_list("village_id", "user__full_name")
+    names: dict[str, list[str]] = {}
+    for village_id, name in links:
+        names.setdefault(village_id, []).append(name)
+    return [
+        {"village": v, "assistants": sorted(names.get(v.code, []))} for v in villages
+    ]

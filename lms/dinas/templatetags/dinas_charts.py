@@ -13,57 +13,82 @@ register = template.Library()
 
 
 @register.simple_tag
-def bar_chart(rows: list[dict], width: int = 340, bar: int = 18) -> dict:
-    """A horizontal bar of completion per region: `{% bar_chart rows as bars %}`."""
-    label_width = 120
-    span = width - label_width - 40
+def bar_chart(rows: list[dict], width: int = 340, bar: int = 16) -> dict:
+    """Completion per region as horizontal bars: `{% bar_chart rows as bars %}`.
+
+    Each region's full name sits on its own line above its bar (nothing cut),
+    the value is written at the end of the bar. `empty` when no region has
+    anyone enrolled: then nothing is drawn."""
+    label_h = 14
+    row_h = label_h + bar + 10
+    span = width - 48  # room for "100%" after the longest bar
     bars = []
     for index, row in enumerate(rows):
         percent = row["completion_percent"]
+        bar_w = round(span * percent / 100, 1)
         bars.append(
             {
-                "y": index * (bar + 6),
-                "label": row["name"][:18],
-                "width": round(span * percent / 100, 1),
+                "y": index * row_h,
+                "label": row["name"],
+                "width": bar_w,
                 "percent": percent,
-                "text_x": label_width + round(span * percent / 100, 1) + 4,
+                "completed": row["completed"],
+                "enrolled": row["enrolled"],
+                "text_x": bar_w + 4,
             }
         )
     return {
         "width": width,
-        "height": max(1, len(rows)) * (bar + 6),
+        "height": max(1, len(rows)) * row_h,
         "bar": bar,
-        "label_width": label_width,
-        "text_y": bar - 5,
+        "label_y": label_h - 3,
+        "bar_y": label_h,
+        "text_y": label_h + bar - 4,
         "bars": bars,
+        "empty": not any(row["enrolled"] for row in rows),
     }
 
 
 @register.simple_tag
 def trend_chart(
-    points: list[tuple[datetime.date, int]], width: int = 340, height: int = 120
+    points: list[tuple[datetime.date, int]], width: int = 340, height: int = 150
 ) -> dict:
-    """Columns of completions per week: `{% trend_chart points as trend %}`."""
-    top = max((n for _, n in points), default=0) or 1
-    step = width / max(1, len(points))
-    plot = height - 20
+    """Completions per week as columns with a value axis, the value on each
+    column and the week under it: `{% trend_chart points as trend %}`. `empty`
+    when no week has a completion: then nothing is drawn (and no "peak")."""
+    top = max((n for _, n in points), default=0)
+    axis = 28  # left margin for the value axis
+    bottom = 18  # room for the week labels
+    above = 12  # room for the value over the highest column
+    plot = height - bottom - above
+    step = (width - axis) / max(1, len(points))
+    scale_top = top or 1
     columns = []
     for index, (week, n) in enumerate(points):
-        h = round(plot * n / top, 1)
+        h = round(plot * n / scale_top, 1)
+        x = round(axis + index * step + 2, 1)
         columns.append(
             {
-                "x": round(index * step + 2, 1),
-                "y": round(plot - h, 1),
+                "x": x,
+                "y": round(above + plot - h, 1),
                 "width": round(step - 4, 1),
                 "height": h,
                 "n": n,
                 "week": week,
+                "mid": round(x + (step - 4) / 2, 1),
+                "value_y": round(above + plot - h - 2, 1),
             }
         )
     return {
         "width": width,
         "height": height,
-        "plot": plot,
+        "axis": axis,
+        "plot_top": above,
+        "plot_bottom": above + plot,
+        "label_y": height - 4,
         "columns": columns,
         "top": top,
+        "half": top / 2 if top else 0,
+        "half_y": round(above + plot / 2, 1),
+        "empty": top == 0,
     }
