@@ -67,6 +67,13 @@ def participant_list(request):
             "page": page,
             "wilayah": request.GET.get("wilayah", ""),
             "q": request.GET.get("q", ""),
+            "status": request.GET.get("status", ""),
+            "statuses": [
+                ("terdaftar", _("Terdaftar kursus")),
+                ("mulai", _("Mulai belajar")),
+                ("selesai", _("Selesai")),
+                ("sertifikat", _("Bersertifikat")),
+            ],
         },
     )
 
