@@ -133,16 +133,33 @@ def test_an_officer_assigns_an_assistant_to_villages_of_their_region_only(
 ):
     from lms.factories import AssistantFactory
 
-    assistant = AssistantFactory()
+    assistant = AssistantFactory(full_name="Dewi Pendamping")
+    other = AssistantFactory(full_name="Eko Pendamping")
+    other.assigned_villages.add("63.03.01.2001")
     client.force_login(banjar_officer)
     response = client.post(
         "/dinas/pendamping/tugaskan/",
-        {"assistant": assistant.pk, "village_codes": "63.01.01.2001"},
+        {"pendamping": assistant.pk, "desa": ["63.01.01.2001"]},
+        follow=True,
     )
     assert "di luar wilayah Anda" in response.content.decode()
     assert not assistant.assigned_villages.exists()
+    # Villages are found by name, each with the assistants it already has.
+    found = client.get(
+        "/dinas/pendamping/tugaskan/",
+        {"pendamping": assistant.pk, "q": "Bakambat"},
+    ).content.decode()
+    assert 'value="63.03.01.2001"' in found and "Eko Pendamping" in found
+    assert "Pendamping desa (business assistant)" in found
     client.post(
         "/dinas/pendamping/tugaskan/",
-        {"assistant": assistant.pk, "village_codes": "63.03.01.2001, 63.03.01.2002"},
+        {"pendamping": assistant.pk, "desa": ["63.03.01.2001", "63.03.01.2002"]},
     )
     assert assistant.assigned_villages.count() == 2
+    client.post(
+        "/dinas/pendamping/tugaskan/",
+        {"pendamping": assistant.pk, "lepas": ["63.03.01.2002"]},
+    )
+    assert list(assistant.assigned_villages.values_list("code", flat=True)) == [
+        "63.03.01.2001"
+    ]

@@ -143,8 +143,6 @@ def test_an_assistant_nudges_and_is_assigned_on_a_phone(
 
     village = Village.objects.get(pk=VILLAGE)
     idle = registered_participant(village=village, full_name="Budi Santoso")
-    idle.email = ""
-    idle.save(update_fields=["email"])
     enrollment_create(user=idle, course=course)
     Enrollment.objects.filter(user=idle).update(
         enrolled_at=timezone.now() - datetime.timedelta(days=10)

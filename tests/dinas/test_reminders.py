@@ -115,3 +115,37 @@ def test_one_rule_decides_who_is_inactive_for_the_list_and_the_reminders(
     assert list(participants_to_nudge(user=assistant, days=7)) == [idle]
     assert deliver(reminders_send, days=7) == 1
     assert [m.to for m in mail.outbox] == [[idle.email]]
+
+
+def test_an_assistants_nudge_goes_through_the_notifier_and_counts_as_the_reminder(
+    db, course, deliver
+):
+    from lms.dinas.reminders import NudgeRefused, nudge_send, whatsapp_link
+
+    village = Village.objects.get(pk="63.03.01.2001")
+    idle = _idle(course, 10, village=village, email=None)
+    fresh = _idle(course, 1, village=village)
+    assistant = AssistantFactory(full_name="Dewi")
+    assistant.assigned_villages.add(village)
+    link = whatsapp_link(participant=idle, sender=assistant)
+    assert link.startswith(f"https://wa.me/{idle.phone[1:]}?text=Halo%20")
+    sent = len(LogPhoneAdapter.sent)
+    assert nudge_send(sender=assistant, participant_id=idle.pk) == ["phone"]
+    assert "Dewi" in LogPhoneAdapter.sent[sent][1]
+    with pytest.raises(NudgeRefused, match="24 jam"):
+        nudge_send(sender=assistant, participant_id=idle.pk)
+    with pytest.raises(NudgeRefused):  # enrolled yesterday: not nagged
+        nudge_send(sender=assistant, participant_id=fresh.pk)
+    # The daily job does not tell them again in this idle spell.
+    deliver(reminders_send)
+    assert ReminderSent.objects.filter(user=idle).count() == 1
+
+
+def test_a_nudge_outside_the_assistants_villages_is_refused(db, course):
+    from lms.dinas.reminders import NudgeRefused, nudge_send
+
+    idle = _idle(course, 10, village=Village.objects.get(pk="63.01.01.2001"))
+    assistant = AssistantFactory()
+    assistant.assigned_villages.add("63.03.01.2001")
+    with pytest.raises(NudgeRefused):
+        nudge_send(sender=assistant, participant_id=idle.pk)
