@@ -113,7 +113,7 @@ def test_an_officer_runs_a_programme_on_a_laptop(
     # Export the participants of the village: a report-ready workbook.
     with page.expect_download() as download:
         page.click("text=Daftar peserta (XLSX)")
-    sheet = load_workbook(download.value.path()).active
+    sheet = load_workbook(io.BytesIO(download.value.path().read_bytes())).active
     assert sheet["A1"].value.startswith("Data per ")
     names = {row[0] for row in sheet.iter_rows(values_only=True)}
     assert {"Siti Aminah", "Budi Santoso", "Rina Wati"} <= names

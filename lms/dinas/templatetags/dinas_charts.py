@@ -17,10 +17,13 @@ def bar_chart(rows: list[dict], width: int = 340, bar: int = 16) -> dict:
     """Completion per region as horizontal bars: `{% bar_chart rows as bars %}`.
 
     Each region's full name sits on its own line above its bar (nothing cut),
-    the value is written at the end of the bar. `empty` when no region has
+    the value is written at the end of the bar. A region where nobody is
+    enrolled has no bar (`without` counts them); `empty` when no region has
     anyone enrolled: then nothing is drawn."""
     label_h = 14
     row_h = label_h + bar + 10
+    without = sum(1 for row in rows if not row["enrolled"])
+    rows = [row for row in rows if row["enrolled"]]  # no enrolment: no bar
     span = width - 48  # room for "100%" after the longest bar
     bars = []
     for index, row in enumerate(rows):
@@ -45,7 +48,8 @@ def bar_chart(rows: list[dict], width: int = 340, bar: int = 16) -> dict:
         "bar_y": label_h,
         "text_y": label_h + bar - 4,
         "bars": bars,
-        "empty": not any(row["enrolled"] for row in rows),
+        "empty": not rows,
+        "without": without,
     }
 
 
