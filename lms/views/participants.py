@@ -106,12 +106,10 @@ def participant_detail(request, pk: int):
             participant.village.district_id: participant.village.district.name,
             participant.village_id: participant.village.name,
         }
-        root = scoping.scope_root(request.user)
         crumbs = [
             (c, names[c])
             for c in codes.lineage(participant.village_id)
-            if c in names
-            and (root in ("", scoping.NO_REGION) or codes.is_within(c, root))
+            if c in names and scoping.can_see_region(request.user, c)
         ]
     return render(
         request,

@@ -7,6 +7,7 @@ A business assistant on a 360 px phone: see their villages, nudge a participant
 them a village found by name."""
 
 import datetime
+import io
 import time
 
 import pytest
@@ -194,7 +195,7 @@ def test_an_assistant_nudges_and_is_assigned_on_a_phone(
     assert "sudah diingatkan" in page.locator(".messages").inner_text()
 
     # The participant's page: breadcrumb, course, progress, the assistant.
-    page.click("text=Budi Santoso")
+    page.locator("li.nudge a", has_text="Budi Santoso").click()
     assert village.name in page.locator("nav.crumbs").inner_text()
     assert course.title in page.locator("#kursus").inner_text()
     assert "Dewi Pendamping" in page.locator("#pendamping").inner_text()
