@@ -121,6 +121,7 @@ def test_the_gradebook_shows_scores_and_gain_and_exports_xlsx(
     assert rows[0][0].startswith("Data per ")  # a report-ready sheet: stamp, header
     rows = rows[[r[0] for r in rows].index("Nama") :]
     assert rows[0][3:] == ("Pre-test", "Post-test", "Gain ternormalisasi")
+    assert sheet["C5"].number_format == "0.0%"  # progress as a percentage cell
     assert rows[1][0] == enrollment.user.full_name
     assert rows[1][3:] == (0.0, 50.0, 0.5)
 
@@ -219,3 +220,24 @@ def test_the_gradebook_has_a_column_per_h5p_activity_of_the_course(
     by_name = {row[0]: row for row in rows[1:]}
     assert by_name["Ani"][3] == 85.0
     assert by_name["Budi"][3] is None
+
+
+def test_the_gradebook_export_never_writes_a_name_as_a_formula(
+    client, course, instructor
+):
+    """Issue 12: a participant named like a formula stays text in the workbook."""
+    from openpyxl import load_workbook
+
+    cohort = CohortFactory(course=course)
+    enrollment = EnrollmentFactory(course=course, cohort=cohort)
+    enrollment.user.full_name = '=HYPERLINK("http://x","klik")'
+    enrollment.user.save(update_fields=["full_name"])
+    client.force_login(instructor)
+    response = client.get(reverse("assessments:gradebook_xlsx", args=[cohort.pk]))
+    cells = [
+        c
+        for row in load_workbook(BytesIO(response.content)).active.iter_rows()
+        for c in row
+    ]
+    name = next(c for c in cells if "HYPERLINK" in str(c.value))
+    assert name.data_type == "s" and name.value.startswith("'=")
