@@ -18,7 +18,7 @@ from rest_framework.authtoken.models import Token
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import connection, models, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -464,10 +464,13 @@ def statistics_refresh() -> None:
         Cooperative.villages.through._meta.db_table,
         Enrollment._meta.db_table,
     ]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables)
-        )
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables)
+            )
+    except DatabaseError:  # the import is done; the planner catches up later
+        logger.exception("ANALYZE after an import failed")
 
 
 def programme_import_create(
