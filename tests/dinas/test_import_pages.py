@@ -34,6 +34,7 @@ def test_an_upload_is_imported_by_the_worker_and_reports_its_refused_rows(
             break
         time.sleep(0.2)
     assert status["status"] == "done" and status["percent"] == 100
+    assert status["stage"] == "saving"  # its last stage: no cohort to enrol into
     assert User.objects.filter(role=Role.PARTICIPANT).get().phone == "+6281234567890"
     page = client.get(response.url).content.decode()
     assert "Bukan nomor HP Indonesia yang valid." in page
