@@ -129,6 +129,18 @@ def test_certificates_move_certified_and_coverage_and_a_revocation_takes_it_back
     )
     assert (row["certified"], row["covered"]) == (3, 2)
     assert counters_differences() == []
+    # Without a course filter a village counts when covered in at least one live
+    # course: another course nobody took no longer makes every figure 0.
+    from lms.dinas.factories import course_with_lessons
+
+    course_with_lessons(title="Kursus yang belum diikuti")
+    for unfiltered in (
+        selectors.Filters(),
+        selectors.Filters(since=datetime.date(1900, 1, 1)),  # the raw path
+    ):
+        table = selectors.region_table(user=admin, code="63", filters=unfiltered)
+        assert next(r for r in table["rows"] if r["code"] == "63.03")["covered"] == 2
+    assert "minimal satu kursus" in selectors.coverage_definition(selectors.Filters())
 
     certificate_revoke(certificate_id=certificates[0].pk, actor=admin, reason="Salah")
     assert covering() == {BANJAR_VILLAGE: 0, NEIGHBOUR_VILLAGE: 0}
