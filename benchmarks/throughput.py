@@ -196,6 +196,30 @@ def run_wrk(
     return result
 
 
+def answer_status(
+    url: str, *, cookies: dict, body: str | None, content_type: str
+) -> int:
+    """The HTTP status of one request as wrk makes it (a view that fails is
+    reported, not measured)."""
+    import urllib.error
+    import urllib.request
+
+    headers = {
+        "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+        "X-CSRFToken": cookies.get("csrftoken", ""),
+    }
+    data = None
+    if body is not None:
+        data = body.encode()
+        headers["Content-Type"] = content_type
+    request = urllib.request.Request(url, data=data, headers=headers)  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
 def create_bench_table(database_url: str) -> None:
     import psycopg
 
@@ -438,12 +462,25 @@ def measure(name: str, args: argparse.Namespace) -> None:
         f"-c{args.connections} {args.seconds} s × {args.rounds} rounds"
     )
     runs: dict[str, list[dict]] = {}
+    failed: dict[str, str] = {}
     with gunicorn(database_url, workers=2) as server:
         cookies = login(server.url, email)
         urls = {
             "trivial": (f"{server.url}/_bench/trivial/", None, ""),
             "insert": (f"{server.url}/_bench/insert/", xapi_body, "application/json"),
         }
+        for key, *_rest in wanted:
+            url, body, content_type = views[key]
+            if url:
+                status = answer_status(
+                    server.url + url,
+                    cookies=cookies,
+                    body=body,
+                    content_type=content_type,
+                )
+                if not 200 <= status < 300:
+                    views[key] = (None, None, "")
+                    failed[key] = f"answers HTTP {status}: see {server.log}"
         for _round in range(args.rounds):
             for key, _label, baseline, _gated in wanted:
                 url, body, content_type = views[key]
@@ -478,6 +515,9 @@ def measure(name: str, args: argparse.Namespace) -> None:
                 "catalogue": targets["catalogue"],
                 "quiz_answer": quiz_answer,
             }.get(key, xapi)
+            if key in failed:
+                print(f"  {label:32} NOT MEASURED: {failed[key]}")
+                continue
             print(f"  {label:32} not available yet ({reason.get('reason')})")
             continue
         print(_line(BASELINES[baseline], runs[f"{key}:base"]))

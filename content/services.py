@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import Storage, storages
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -499,27 +499,73 @@ def statement_score(statement: dict) -> Score | None:
     return Score(raw, maximum, scaled, completed)
 
 
+_RESULT_UPSERT = """
+INSERT INTO content_h5presult (enrollment_id, activity_id, attempts,
+    best_scaled, best_raw, best_max, last_scaled, last_raw, last_max,
+    completed, first_at, last_at)
+VALUES (%(enrollment)s, %(activity)s, %(attempts)s, %(scaled)s, %(raw)s, %(max)s,
+    %(scaled)s, %(raw)s, %(max)s, %(completed)s, %(now)s, %(now)s)
+ON CONFLICT (enrollment_id, activity_id) DO UPDATE SET
+    attempts = content_h5presult.attempts + excluded.attempts,
+    best_scaled = CASE WHEN {better} THEN excluded.best_scaled
+        ELSE content_h5presult.best_scaled END,
+    best_raw = CASE WHEN {better} THEN excluded.best_raw
+        ELSE content_h5presult.best_raw END,
+    best_max = CASE WHEN {better} THEN excluded.best_max
+        ELSE content_h5presult.best_max END,
+    last_scaled = COALESCE(excluded.last_scaled, content_h5presult.last_scaled),
+    last_raw = CASE WHEN excluded.last_scaled IS NULL
+        THEN content_h5presult.last_raw ELSE excluded.last_raw END,
+    last_max = CASE WHEN excluded.last_scaled IS NULL
+        THEN content_h5presult.last_max ELSE excluded.last_max END,
+    completed = content_h5presult.completed OR excluded.completed,
+    last_at = excluded.last_at
+RETURNING id, attempts, best_scaled, best_raw, best_max, last_scaled, last_raw,
+    last_max, completed, first_at, last_at
+""".format(
+    better="excluded.best_scaled IS NOT NULL AND (content_h5presult.best_scaled "
+    "IS NULL OR excluded.best_scaled > content_h5presult.best_scaled)"
+)
+
+
 def _result_record(
     *, enrollment: Enrollment, activity: H5PActivity, score: Score
 ) -> H5PResult:
-    result, _created = H5PResult.objects.select_for_update().get_or_create(
-        enrollment=enrollment, activity=activity
-    )
-    if score.scaled is not None:
-        result.attempts += 1
-        result.last_scaled, result.last_raw, result.last_max = (
-            score.scaled,
-            score.raw,
-            score.max,
+    """The score lands in the enrolment's result in one statement (an upsert on
+    its unique (enrolment, activity) row, locked until the commit): a scored
+    attempt counts, is the last, and the best when better; a completion stays."""
+    scored = score.scaled is not None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _RESULT_UPSERT,
+            {
+                "enrollment": enrollment.pk,
+                "activity": activity.pk,
+                "attempts": 1 if scored else 0,
+                "scaled": score.scaled if scored else None,
+                "raw": score.raw if scored else None,
+                "max": score.max if scored else None,
+                "completed": score.completed,
+                "now": timezone.now(),
+            },
         )
-        if result.best_scaled is None or score.scaled > result.best_scaled:
-            result.best_scaled, result.best_raw, result.best_max = (
-                score.scaled,
-                score.raw,
-                score.max,
-            )
-    result.completed = result.completed or score.completed
-    result.save()
+        row = cursor.fetchone()
+    names = [
+        "id",
+        "attempts",
+        "best_scaled",
+        "best_raw",
+        "best_max",
+        "last_scaled",
+        "last_raw",
+        "last_max",
+        "completed",
+        "first_at",
+        "last_at",
+    ]
+    result = H5PResult(
+        enrollment=enrollment, activity=activity, **dict(zip(names, row, strict=True))
+    )
     activity_result_recorded(enrollment=enrollment, activity=activity)
     return result
 
@@ -604,8 +650,12 @@ def _statement_store(
         verb=statement["verb"]["id"],
         about_whole_activity=statement_is_about_whole_activity(statement),
     )
+    # What the answer shows: the result just written (None: not read here).
+    row.result_written = None
     if score is not None:
-        _result_record(enrollment=enrollment, activity=activity, score=score)
+        row.result_written = _result_record(
+            enrollment=enrollment, activity=activity, score=score
+        )
     if settings.XAPI_LRS_ENDPOINT:
         # Owed with the statement (lms.outbox): a broker down now only delays it.
         work_owe(

@@ -42,7 +42,13 @@ from .player_access import (
     TicketInvalid,
     player_ticket_read,
 )
-from .selectors import activity_score, can_play, enrollment_for_play, user_state
+from .selectors import (
+    can_play,
+    enrollment_for_play,
+    enrollment_result,
+    result_score,
+    user_state,
+)
 from .services import h5p_storage, statement_record, user_data_save
 
 MAX_MESSAGE_BYTES = 256 * 1024
@@ -338,7 +344,11 @@ def statement(request: HttpRequest, activity_id: int) -> JsonResponse:
         return _refused(exc)
     except PermissionDenied:
         return _forbidden()
-    score = activity_score(enrollment=row.enrollment, activity=activity)
+    enrollment = row.enrollment
+    result = getattr(row, "result_written", None)
+    if result is None:
+        result = enrollment_result(enrollment=enrollment, activity=activity)
+    score = result_score(enrollment=enrollment, activity=activity, result=result)
     return JsonResponse(
         {
             "ok": True,

@@ -168,7 +168,7 @@ def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
     here = FilteredRelation(
         "lesson_progress", condition=Q(lesson_progress__lesson_id=lesson.pk)
     )
-    enrollment = (
+    found = (
         Enrollment.objects.filter(user=user, course__path=_ancestor_path(lesson, 2))
         .select_related("course")
         .annotate(
@@ -178,8 +178,9 @@ def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
             here_started_at=F("here__started_at"),
             here_completed_at=F("here__completed_at"),
         )
-        .first()
+        .order_by()[:1]  # one at most (unique user, course): no sort
     )
+    enrollment = next(iter(found), None)
     if enrollment is None:
         return None
     enrollment.user = user
