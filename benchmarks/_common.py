@@ -218,14 +218,22 @@ class Server:
     url: str
     process: subprocess.Popen
     log: Path
+    h5p_url: str = ""  # the H5P content origin (content/origin.py)
 
 
 @contextlib.contextmanager
 def gunicorn(database_url: str, *, workers: int = 2) -> Iterator[Server]:
-    """gunicorn (sync workers) serving the platform on a free loopback port."""
+    """gunicorn (sync workers) serving the platform on a free loopback port.
+
+    As in production, H5P plays from a content origin of its own
+    (`content/origin.py`): the same server under the other loopback name
+    (`http://localhost:<port>/`; the platform is `http://127.0.0.1:<port>`), a
+    different site for the browser, which shares no cookie with the platform."""
     port = free_port()
     log = SCRATCH / f"gunicorn-{port}.log"
     env = bench_env(database_url)
+    h5p_url = f"http://localhost:{port}/"
+    env["H5P_FILES_URL"] = h5p_url
     with log.open("w") as out:
         process = subprocess.Popen(  # noqa: S603
             [
@@ -256,7 +264,7 @@ def gunicorn(database_url: str, *, workers: int = 2) -> Iterator[Server]:
                         f"gunicorn did not start:\n{log.read_text()[-3000:]}"
                     ) from None
                 time.sleep(0.3)
-        yield Server(url=url, process=process, log=log)
+        yield Server(url=url, process=process, log=log, h5p_url=h5p_url)
     finally:
         process.terminate()
         try:

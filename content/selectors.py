@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
 
 from courses.models import Enrollment, LessonActivity, LessonPage
 from courses.scoring import score_that_counts
@@ -41,6 +41,51 @@ def enrollment_for_play(
         .order_by()[:1]
     )
     return next(iter(found), None)
+
+
+def statement_enrollment(
+    *, user: User, activity: H5PActivity, lesson_id: int | None
+) -> Enrollment | None:
+    """`enrollment_for_play` for a lesson known by its id, as a statement names it,
+    in one query: the participant's enrolment (with its course) in a course where
+    that live lesson holds the activity, with their result in the activity as
+    `result_row` (None before their first score)."""
+    if lesson_id is None or not user.is_authenticated or not activity.is_ready:
+        return None
+    holds = LessonActivity.objects.filter(
+        lesson_id=lesson_id,
+        content_type=ContentType.objects.get_for_model(activity),
+        object_id=activity.pk,
+        lesson__live=True,
+        lesson__path__startswith=OuterRef("course__path"),
+    )
+    this_result = FilteredRelation(
+        "h5p_results", condition=Q(h5p_results__activity_id=activity.pk)
+    )
+    fields = [
+        f.name
+        for f in H5PResult._meta.concrete_fields
+        if f.name not in ("enrollment", "activity")
+    ]
+    found = (
+        Enrollment.objects.filter(user_id=user.pk)
+        .filter(Exists(holds))
+        .select_related("course")
+        .annotate(this_result=this_result)
+        .annotate(**{f"r_{name}": F(f"this_result__{name}") for name in fields})
+        .order_by()[:1]
+    )
+    enrollment = next(iter(found), None)
+    if enrollment is None:
+        return None
+    enrollment.result_row = None
+    if enrollment.r_id is not None:
+        enrollment.result_row = H5PResult(
+            enrollment=enrollment,
+            activity=activity,
+            **{name: getattr(enrollment, f"r_{name}") for name in fields},
+        )
+    return enrollment
 
 
 def can_play(*, user: User, activity: H5PActivity, lesson: LessonPage | None) -> bool:

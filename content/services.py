@@ -7,6 +7,7 @@ transaction that stops naming them has committed.
 """
 
 import base64
+import contextlib
 import json
 import logging
 import math
@@ -53,7 +54,7 @@ from .models import (
     H5PUserData,
     XAPIStatement,
 )
-from .selectors import enrollment_for_play, stored_libraries
+from .selectors import enrollment_for_play, statement_enrollment, stored_libraries
 
 logger = logging.getLogger(__name__)
 
@@ -574,7 +575,7 @@ def statement_record(
     *,
     user: User,
     activity: H5PActivity,
-    lesson: LessonPage | None,
+    lesson: LessonPage | int | None,
     statement: Any,
     idempotency_key: str = "",
 ) -> XAPIStatement:
@@ -621,47 +622,58 @@ def statement_record(
         return stored
 
 
-@transaction.atomic
 def _statement_store(
     *,
     user: User,
     activity: H5PActivity,
-    lesson: LessonPage | None,
+    lesson: LessonPage | int | None,
     statement: Any,
     idempotency_key: str,
 ) -> XAPIStatement:
-    enrollment = enrollment_for_play(user=user, activity=activity, lesson=lesson)
+    """Check, then write in the fewest statements: the enrolment (with the result
+    so far) in one query; a statement without a score, with no LRS to owe it to,
+    is one INSERT that commits by itself; otherwise the INSERT, the result's
+    upsert, the progress and the work owed commit together."""
+    lesson_id = lesson if isinstance(lesson, int) or lesson is None else lesson.pk
+    enrollment = statement_enrollment(user=user, activity=activity, lesson_id=lesson_id)
     if enrollment is None:
         raise PermissionDenied
     statement_check(statement)
     score = statement_score(statement)
-    row = XAPIStatement.objects.create(
-        uuid=statement_id(
-            statement=statement,
-            user_id=user.pk,
-            activity_id=activity.pk,
-            idempotency_key=idempotency_key,
-        ),
-        user=user,
-        enrollment=enrollment,
-        activity=activity,
-        lesson=lesson,
-        data=statement,
-        verb=statement["verb"]["id"],
-        about_whole_activity=statement_is_about_whole_activity(statement),
-    )
-    # What the answer shows: the result just written (None: not read here).
-    row.result_written = None
-    if score is not None:
-        row.result_written = _result_record(
-            enrollment=enrollment, activity=activity, score=score
+    together = score is not None or bool(settings.XAPI_LRS_ENDPOINT)
+    # Inside a caller's transaction, a savepoint: a repeated id then fails alone.
+    with (
+        transaction.atomic()
+        if together or connection.in_atomic_block
+        else contextlib.nullcontext()
+    ):
+        row = XAPIStatement.objects.create(
+            uuid=statement_id(
+                statement=statement,
+                user_id=user.pk,
+                activity_id=activity.pk,
+                idempotency_key=idempotency_key,
+            ),
+            user=user,
+            enrollment=enrollment,
+            activity=activity,
+            lesson_id=lesson_id,
+            data=statement,
+            verb=statement["verb"]["id"],
+            about_whole_activity=statement_is_about_whole_activity(statement),
         )
-    if settings.XAPI_LRS_ENDPOINT:
-        # Owed with the statement (lms.outbox): a broker down now only delays it.
-        work_owe(
-            task="content.tasks.statement_forward_task",
-            kwargs={"statement_id": row.pk},
-        )
+        # What the answer shows: the result as it is now.
+        row.result_written = enrollment.result_row
+        if score is not None:
+            row.result_written = _result_record(
+                enrollment=enrollment, activity=activity, score=score
+            )
+        if settings.XAPI_LRS_ENDPOINT:
+            # Owed with the statement (lms.outbox): a broker down now only delays it.
+            work_owe(
+                task="content.tasks.statement_forward_task",
+                kwargs={"statement_id": row.pk},
+            )
     return row
 
 

@@ -145,6 +145,14 @@ def _player_headers(response: HttpResponse, *, own: str, parent: str | None):
     return response
 
 
+def _lesson_id(value) -> int | None:
+    try:
+        lesson_id = int(value)
+    except (TypeError, ValueError):
+        return None
+    return lesson_id if 0 < lesson_id < 2**31 else None
+
+
 def _lesson(value) -> LessonPage | None:
     try:
         lesson_id = int(value)
@@ -336,7 +344,8 @@ def statement(request: HttpRequest, activity_id: int) -> JsonResponse:
         row = statement_record(
             user=request.user,
             activity=activity,
-            lesson=_lesson(body.get("lesson")),
+            # Checked by the service with the enrolment (live, holds the activity).
+            lesson=_lesson_id(body.get("lesson")),
             statement=body.get("statement"),
             idempotency_key=request.headers.get("Idempotency-Key", ""),
         )
@@ -345,8 +354,9 @@ def statement(request: HttpRequest, activity_id: int) -> JsonResponse:
     except PermissionDenied:
         return _forbidden()
     enrollment = row.enrollment
-    result = getattr(row, "result_written", None)
-    if result is None:
+    if hasattr(row, "result_written"):
+        result = row.result_written
+    else:  # a repeat: the row stored the first time
         result = enrollment_result(enrollment=enrollment, activity=activity)
     score = result_score(enrollment=enrollment, activity=activity, result=result)
     return JsonResponse(

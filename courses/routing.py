@@ -20,8 +20,11 @@ Any other URL, a page outside the course tree, a page not live or not found:
 Wagtail routes it itself, unchanged.
 """
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import cache
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef
+from django.db import connection
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.functions import JSONObject, Substr
 from django.db.models.lookups import StartsWith
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
@@ -80,6 +83,28 @@ def _ancestor_or_self(queryset, path_field: str):
     return queryset.filter(StartsWith(outer, F(path_field)))
 
 
+def _lesson_place(depth: int) -> ArraySubquery:
+    """The rows a lesson page shows around it (`courses.selectors.lesson_place`),
+    read with the page: its module and the live lessons of its course, in tree
+    order, each as JSON (PostgreSQL)."""
+    step = Page.steplen
+    module_path = Substr(OuterRef("path"), 1, (depth - 1) * step)
+    course_path = Substr(OuterRef("path"), 1, (depth - 2) * step)
+    rows = (
+        Page.objects.filter(
+            Q(path=module_path)
+            | Q(depth=depth, live=True, path__startswith=course_path)
+        )
+        .order_by("path")
+        .values(
+            json=JSONObject(
+                pk="pk", title="title", url_path="url_path", path="path", depth="depth"
+            )
+        )
+    )
+    return ArraySubquery(rows)
+
+
 # The course tree hangs under the site's root page: the catalogue is one level
 # below it, a lesson four. A path's length names the one model to look in; a page
 # of another type at that path is left to Wagtail.
@@ -94,11 +119,12 @@ def course_page_route(site: Site, path: str) -> RouteResult | None:
         return None
     restricted = _ancestor_or_self(PageViewRestriction.objects.all(), "page__path")
     aliased = _ancestor_or_self(Page.objects.filter(alias_of__isnull=False), "path")
-    page = (
-        model.objects.filter(url_path=site.root_page.url_path + path)
-        .annotate(route_restricted=Exists(restricted), route_aliased=Exists(aliased))
-        .first()
+    found = model.objects.filter(url_path=site.root_page.url_path + path).annotate(
+        route_restricted=Exists(restricted), route_aliased=Exists(aliased)
     )
+    if model is LessonPage and connection.vendor == "postgresql":
+        found = found.annotate(route_place=_lesson_place(site.root_page.depth + 4))
+    page = next(iter(found.order_by()[:1]), None)
     if page is None or not page.live:
         return None
     page.view_restrictions_known_none = not (

@@ -1,7 +1,7 @@
 """Reads of the courses app: what the catalogue, course and lesson pages show."""
 
 from django.core.exceptions import ValidationError
-from django.db.models import F, FilteredRelation, Q, QuerySet
+from django.db.models import Exists, F, FilteredRelation, Q, QuerySet
 from django.http import HttpRequest
 
 from wagtail.models import Page
@@ -135,19 +135,34 @@ def course_context(*, course: CoursePage, user: User) -> dict:
 
 
 def lesson_place(*, lesson: LessonPage, course: CoursePage) -> tuple:
-    """(module, previous lesson, next lesson) of a lesson, in one query: its module
-    and the live lessons of its course (pages two levels below the course, which
-    only lessons can be), in tree order. Plain pages with what the page shows
-    (title, URL)."""
+    """(module, previous lesson, next lesson) of a lesson: its module and the live
+    lessons of its course (pages two levels below the course, which only lessons
+    can be), in tree order, as plain pages with what the page shows (title, URL).
+
+    Read with the page when `courses.routing` served it (`route_place`), else in
+    one query."""
     module_path = _ancestor_path(lesson, 1)
-    rows = list(
-        Page.objects.filter(
-            Q(path=module_path)
-            | Q(path__startswith=course.path, depth=lesson.depth, live=True)
+    known = getattr(lesson, "route_place", None)
+    if known is not None:
+        rows = [
+            Page(
+                pk=row["pk"],
+                title=row["title"],
+                url_path=row["url_path"],
+                path=row["path"],
+                depth=row["depth"],
+            )
+            for row in known
+        ]
+    else:
+        rows = list(
+            Page.objects.filter(
+                Q(path=module_path)
+                | Q(path__startswith=course.path, depth=lesson.depth, live=True)
+            )
+            .order_by("path")
+            .only("pk", "title", "url_path", "path", "depth", "live")
         )
-        .order_by("path")
-        .only("pk", "title", "url_path", "path", "depth", "live")
-    )
     module = next((row for row in rows if row.path == module_path), None)
     lessons = [row for row in rows if row.depth == lesson.depth]
     index = next((i for i, x in enumerate(lessons) if x.pk == lesson.pk), None)
@@ -177,6 +192,11 @@ def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
             here_status=F("here__status"),
             here_started_at=F("here__started_at"),
             here_completed_at=F("here__completed_at"),
+            lesson_has_activities=Exists(
+                LessonActivity.objects.filter(
+                    lesson_id=lesson.pk, counts_for_completion=True
+                )
+            ),
         )
         .order_by()[:1]  # one at most (unique user, course): no sort
     )
@@ -212,9 +232,9 @@ def lesson_context(
     """What a lesson page shows. `enrollment` and `progress`, when the caller has
     already read them for this request, are not read again.
 
-    A participant's page reads, besides what the visit hook read: the module and
-    the neighbours (one query, `lesson_place`) and, only when the page asks,
-    whether the lesson has counting activities. The body comes from its cache
+    A participant's page reads nothing more: the visit hook read the enrolment,
+    the progress and whether the lesson has counting activities, the route the
+    module and the neighbours (`lesson_place`); the body comes from its cache
     (`courses.lesson_body`)."""
     if enrollment is not None:
         course = enrollment.course
@@ -230,6 +250,9 @@ def lesson_context(
     module, previous, following = lesson_place(lesson=lesson, course=course)
 
     def has_activities() -> bool:  # asked by the template only before completion
+        known = getattr(enrollment, "lesson_has_activities", None)
+        if known is not None:
+            return known
         return LessonActivity.objects.filter(
             lesson=lesson, counts_for_completion=True
         ).exists()
