@@ -71,6 +71,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The course tree's pages without Wagtail's per-request site and
+    # view-restriction reads (courses/routing.py).
+    "courses.routing.PageRouteMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
