@@ -19,7 +19,10 @@ def test_the_service_worker_is_served_from_the_site_root_for_the_whole_site(clie
     assert "no-cache" in response["Cache-Control"]
     script = response.content.decode()
     assert '"/offline/"' in script
-    assert f'["{static("css/site.css")}", "{static("js/offline.js")}"]' in script
+    assert (
+        f'["{static("css/site.css")}", "{static("js/offline.js")}", "{static("js/site.js")}"]'
+        in script
+    )
     assert "__VERSION__" not in script and "__PRECACHE__" not in script
 
 
