@@ -66,6 +66,10 @@ def test_a_participant_takes_a_quiz_on_a_phone_loses_the_connection_and_loses_no
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
     page.get_by_role("button", name="Kirim jawaban").click()
+    dialog = page.get_by_role("dialog", name="Kirim jawaban sekarang?")
+    dialog.get_by_text("Semua 3 soal sudah dijawab.").wait_for()
+    screenshot(page, "assessments-quiz-confirm-360")
+    dialog.get_by_role("button", name="Ya, kirim sekarang").click()
     page.wait_for_url("**/hasil/")
     assert page.locator("#nilai").inner_text() == "100"
     assert page.get_by_text("Lulus", exact=True).is_visible()
