@@ -15,6 +15,47 @@
     else fn();
   }
 
+  /* Who is logged in, remembered for the offline page (kept once for everyone);
+     forgotten at logout. */
+  var USER = "balai.user";
+  function userRemember() {
+    try {
+      var body = document.body;
+      if (body.dataset.user) localStorage.setItem(USER, body.dataset.user);
+      else if (document.querySelector("a[href$='/akun/masuk/']")) localStorage.removeItem(USER);
+      document.querySelectorAll("form[data-logout]").forEach(function (form) {
+        form.addEventListener("submit", function () { localStorage.removeItem(USER); });
+      });
+    } catch (e) { /* no storage: nothing to remember */ }
+  }
+
+  /* The offline page: who is logged in, a word for a quiz never opened, what waits. */
+  function offlinePage() {
+    var who = document.querySelector("[data-offline-user]");
+    if (!who) return;
+    var name = null;
+    try { name = localStorage.getItem(USER); } catch (e) { /* none */ }
+    if (name) {
+      who.textContent = who.dataset.template.replace("%(name)s", name);
+      who.hidden = false;
+    }
+    var path = location.pathname;
+    var quiz = document.querySelector("[data-offline-quiz]");
+    if (quiz && /^\/(kuis|percobaan)\//.test(path)) quiz.hidden = false;
+    var pending = document.querySelector("[data-offline-pending]");
+    if (pending && window.balaiQueue && window.balaiQueue.pending()) {
+      pending.textContent = pending.dataset.template.replace("%(count)s", window.balaiQueue.pending());
+      pending.hidden = false;
+    }
+  }
+
+  document.addEventListener("click", function (e) {
+    if (e.target.closest("[data-reload]")) location.reload();
+  });
+
   ready(tablesCheck);
+  ready(userRemember);
+  /* after offline.js (deferred, after this file) has set up the queue */
+  window.addEventListener("load", offlinePage);
   window.addEventListener("resize", tablesCheck);
 })();
