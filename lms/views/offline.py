@@ -25,6 +25,7 @@ PRECACHE = [
     "js/site.js",
     "js/lesson.js",
     "js/quiz.js",
+    "content/h5p-bridge.js",
 ]
 
 

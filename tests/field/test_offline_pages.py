@@ -22,6 +22,7 @@ def test_the_service_worker_is_served_from_the_site_root_for_the_whole_site(clie
     script = response.content.decode()
     assert '"/offline/"' in script
     kept = ["css/site.css", "js/offline.js", "js/site.js", "js/lesson.js", "js/quiz.js"]
+    kept.append("content/h5p-bridge.js")
     assert json.dumps([static(name) for name in kept]) in script
     assert "__VERSION__" not in script and "__PRECACHE__" not in script
 
