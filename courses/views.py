@@ -52,10 +52,8 @@ def lesson_finish(request, lesson_id: int):
         if completed
         else _("Selesaikan dulu aktivitas di pelajaran ini, lalu tandai selesai.")
     )
-    if completed:
-        messages.success(request, message)
-    elif not queued:
-        messages.warning(request, message)
+    if not queued:  # the queue's sender shows the message itself
+        (messages.success if completed else messages.warning)(request, message)
     if queued:
         return JsonResponse(
             {"completed": completed, "next_url": target, "message": message}

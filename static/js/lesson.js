@@ -60,6 +60,7 @@
       var answer = e.detail.response || {};
       if (answer.completed) {
         if (form.hidden) { tell("✓ " + form.dataset.sent, "sent"); return; }
+        try { sessionStorage.setItem("balai.flash", answer.message || form.dataset.sent); } catch (err) { /* none */ }
         location.href = answer.next_url || location.href;
       } else {
         form.hidden = false;

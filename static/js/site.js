@@ -53,7 +53,22 @@
     if (e.target.closest("[data-reload]")) location.reload();
   });
 
+  /* A message handed over by the page before (a post sent by script). */
+  function flashShow() {
+    var text = null;
+    try { text = sessionStorage.getItem("balai.flash"); sessionStorage.removeItem("balai.flash"); } catch (e) { return; }
+    var box = document.querySelector("main > [role=status]");
+    if (!text || !box) return;
+    var list = box.querySelector(".messages");
+    if (!list) { list = document.createElement("ul"); list.className = "messages"; box.appendChild(list); }
+    var item = document.createElement("li");
+    item.className = "msg-success";
+    item.textContent = text;
+    list.appendChild(item);
+  }
+
   ready(tablesCheck);
+  ready(flashShow);
   ready(userRemember);
   /* after offline.js (deferred, after this file) has set up the queue */
   window.addEventListener("load", offlinePage);
