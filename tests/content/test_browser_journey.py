@@ -12,7 +12,6 @@ import pytest
 from django.core.management import call_command
 
 from assessments.models import Question
-from assessments.questions import kind_for
 from certificates.models import Certificate
 from content.demo import demo_activities
 from courses.demo import demo_data_read
@@ -32,6 +31,7 @@ class Journey:
     def __init__(self, page, axe_check, screenshot):
         self.page, self.axe_check, self.screenshot = page, axe_check, screenshot
         self.taps = 0
+        self.answers = 0  # of the taps: answers given (quiz and H5P)
         self.loads = 0
         self.checked: list[str] = []
         page.on(
@@ -42,7 +42,7 @@ class Journey:
     def _loaded(self):
         self.loads += 1
 
-    def tap(self, locator, *, in_frame=False):
+    def tap(self, locator, *, in_frame=False, answer=False):
         """A tap; on the platform's own pages the target (a choice's whole label)
         is at least 44×44 CSS px."""
         locator.scroll_into_view_if_needed()
@@ -54,10 +54,12 @@ class Journey:
             assert min(box) >= 44, f"tap target {box} too small: {locator}"
         locator.click()
         self.taps += 1
+        self.answers += answer
 
-    def type(self, locator, text):
+    def type(self, locator, text, *, answer=False):
         locator.fill(text)
         self.taps += 1
+        self.answers += answer
 
     def look(self, name, *, axe=True):
         self.page.wait_for_load_state()
@@ -76,16 +78,21 @@ def _answer_quiz(journey, page):
         data = question.data
         if question.kind == "single":
             journey.tap(
-                fieldset.get_by_label(data["options"][data["correct"]], exact=True)
+                fieldset.get_by_label(data["options"][data["correct"]], exact=True),
+                answer=True,
             )
         elif question.kind == "multiple":
             for index in data["correct"]:
-                journey.tap(fieldset.get_by_label(data["options"][index], exact=True))
+                journey.tap(
+                    fieldset.get_by_label(data["options"][index], exact=True),
+                    answer=True,
+                )
         elif question.kind == "truefalse":
             journey.tap(
                 fieldset.get_by_label(
                     "Benar" if data["correct"] else "Salah", exact=True
-                )
+                ),
+                answer=True,
             )
         elif question.kind == "numeric":
             answer = data["answer"]
@@ -94,11 +101,10 @@ def _answer_quiz(journey, page):
                 if float(answer).is_integer()
                 else str(answer).replace(".", ",")
             )
-            journey.type(fieldset.get_by_role("textbox"), text)
-        else:
+            journey.type(fieldset.get_by_role("textbox"), text, answer=True)
+        else:  # a short answer: the first accepted one
             journey.type(
-                fieldset.get_by_role("textbox"),
-                kind_for(question.kind).correct_text(data),
+                fieldset.get_by_role("textbox"), data["answers"][0], answer=True
             )
 
 
@@ -118,6 +124,7 @@ def _play_h5p(journey, page, spec):
         journey.tap(
             frame.locator(f'.balai-pg-option[data-choice="{item.correct}"]'),
             in_frame=True,
+            answer=True,
         )
         last = number == len(spec.questions)
         journey.tap(
@@ -241,6 +248,7 @@ def test_a_bendahara_takes_the_whole_course_on_a_phone_online_and_luring(
     certificate = Certificate.objects.get(enrollment=enrollment)
     assert page.get_by_text(certificate.number).is_visible()
     taps_to_certificate, loads_to_certificate = journey.taps, journey.loads
+    answers = journey.answers
     journey.tap(page.get_by_role("link", name="Halaman verifikasi"))
     journey.look("verification")
     assert page.get_by_text(user.full_name).first.is_visible()
@@ -261,7 +269,8 @@ def test_a_bendahara_takes_the_whole_course_on_a_phone_online_and_luring(
 
     SCREENSHOTS.mkdir(exist_ok=True)
     (SCREENSHOTS / "journey.txt").write_text(
-        f"login to certificate: {taps_to_certificate} interactions over "
+        f"login to certificate: {taps_to_certificate} interactions ({answers} of "
+        f"them answers to quiz and H5P questions) over "
         f"{loads_to_certificate} page loads; pages checked by axe: {len(journey.checked)} "
         f"({', '.join(journey.checked)})\n"
     )
