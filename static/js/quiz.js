@@ -35,10 +35,9 @@
     var missingText = dialog.querySelector("[data-missing]");
     var completeText = dialog.querySelector("[data-complete]");
     var numbers = missing.map(function (m) { return m.number; }).join(", ");
-    missingText.textContent = missingText.dataset[missing.length === 1 ? "one" : "many"]
-      .replace("{numbers}", numbers);
+    missingText.textContent = missingText.dataset.text.replace("%(numbers)s", numbers);
     missingText.hidden = missing.length === 0;
-    completeText.textContent = completeText.dataset.text.replace("{total}", total);
+    completeText.textContent = completeText.dataset.text.replace("%(total)s", total);
     completeText.hidden = missing.length > 0;
     dialog._missing = missing;
     dialog.showModal();

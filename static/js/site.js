@@ -36,7 +36,7 @@
     var name = null;
     try { name = localStorage.getItem(USER); } catch (e) { /* none */ }
     if (name) {
-      who.textContent = who.dataset.template.replace("%(name)s", name);
+      who.textContent = who.dataset.template.replace("%(n)s", name);
       who.hidden = false;
     }
     var path = location.pathname;
