@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.conf.urls.static import static
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
@@ -9,6 +11,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=static_url("favicon.svg"), permanent=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("", include("lms.urls_accounts")),
