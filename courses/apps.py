@@ -11,3 +11,11 @@ class CoursesConfig(AppConfig):
         from . import signals
 
         signals.connect()
+
+        # Before any admin view asks Wagtail's policy registry for pages.
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
+
+        from .permissions import BalaiPagePermissionPolicy
+
+        register_permission_policy(Page, BalaiPagePermissionPolicy())

@@ -1,14 +1,33 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
+
+from .admin_scoping import ScopedLogEntriesView
+
+
+def _admin_view(view):
+    return never_cache(require_admin_access(view))
+
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
+    # Wagtail's site-history report, scoped (`lms.admin_scoping`): same paths and
+    # names, matched before Wagtail's own.
+    path(
+        "admin/reports/site-history/",
+        _admin_view(ScopedLogEntriesView.as_view()),
+    ),
+    path(
+        "admin/reports/site-history/results/",
+        _admin_view(ScopedLogEntriesView.as_view(results_only=True)),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("", include("lms.urls_accounts")),
