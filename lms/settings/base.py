@@ -281,6 +281,15 @@ CELERY_BEAT_SCHEDULE["dinas-assistant-summaries"] = {
     "task": "lms.dinas.tasks.assistant_summaries_send_task",
     "schedule": 7 * 24 * 60 * 60,
 }
+# Personal data (UU 27/2022, docs/privacy.md): the access log (who viewed or
+# exported whose data) is kept this many days, then deleted by the daily beat job.
+PERSONAL_DATA_ACCESS_RETENTION_DAYS = env.int(
+    "PERSONAL_DATA_ACCESS_RETENTION_DAYS", default=730
+)
+CELERY_BEAT_SCHEDULE["access-log-prune"] = {
+    "task": "lms.tasks.access_log_prune_task",
+    "schedule": 24 * 60 * 60,
+}
 
 # Telling people things (lms.notifications): the first channel that reaches them.
 # Phone = WhatsApp/SMS through an adapter: the log in the embedded default, an HTTP
