@@ -3,6 +3,8 @@
 - `access_record`: note who viewed or exported which participants' personal data
   (every participant list, detail page, export and API read calls it).
 - `access_log_prune`: delete the notes older than the retention period.
+- `registration_attempt_notify`: tell an account holder that someone registered
+  with their phone or email (the registration page itself tells nobody).
 
 See docs/privacy.md for the retention periods and who sees what.
 """
@@ -12,7 +14,9 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import PersonalDataAccess, User
 
@@ -67,3 +71,24 @@ def access_log_prune(*, now: datetime.datetime | None = None) -> int:
     cutoff = now - datetime.timedelta(days=settings.PERSONAL_DATA_ACCESS_RETENTION_DAYS)
     deleted, _ = PersonalDataAccess.objects.filter(at__lt=cutoff).delete()
     return deleted
+
+
+def registration_attempt_notify(*, user_id: int) -> None:
+    # lms.notifications imports the models; the task module imports this one.
+    from .notifications import Message, notify
+
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return
+    notify(
+        user=user,
+        message=Message(
+            subject=_("Percobaan pendaftaran dengan nomor/email Anda"),
+            text=_(
+                "Seseorang mencoba mendaftar di Balai Daring dengan nomor HP atau "
+                "email Anda. Jika itu Anda, silakan masuk; jika lupa kata sandi, "
+                "aturlah ulang. Jika bukan Anda, abaikan pesan ini."
+            ),
+            url=settings.SITE_URL.rstrip("/") + reverse("lms:login"),
+        ),
+    )

@@ -24,7 +24,7 @@ urlpatterns = [
     ),
     path(
         "akun/sandi/lupa/",
-        auth_views.PasswordResetView.as_view(
+        accounts.ThrottledPasswordResetView.as_view(
             template_name="lms/password_reset.html",
             form_class=PasswordResetRequestForm,
             email_template_name="lms/email/password_reset.txt",

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: answers a locked-out login with lms/locked_out.html (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -106,7 +109,40 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "lms.User"
-AUTHENTICATION_BACKENDS = ["lms.auth.EmailOrPhoneBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or client before any password is tried.
+    "axes.backends.AxesStandaloneBackend",
+    "lms.auth.EmailOrPhoneBackend",
+]
+
+# Login lockout (django-axes, in the database: a cache outage cannot lift it).
+# Every login (the site's and the admin's) counts failures per account (the login
+# as typed, normalised by lms.auth.login_key) and, separately, per client address
+# (lms.clients.client_ip, behind TRUSTED_PROXIES); either one past its limit is
+# refused until the cool-off ends, with an Indonesian page (lms/locked_out.html).
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "lms.auth.login_key"
+AXES_CLIENT_IP_CALLABLE = "lms.clients.client_ip"
+AXES_LOCKOUT_TEMPLATE = "lms/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# Failed attempts only (a login's address and browser are personal data:
+# docs/privacy.md); they are pruned with the access log.
+AXES_DISABLE_ACCESS_LOG = True
+
+# The reverse proxies whose X-Forwarded-For is believed (addresses or networks,
+# comma-separated): rate limits and the login lockout key on the client behind
+# them (lms.clients.client_ip, docs/operations.md). Empty: REMOTE_ADDR.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+RATELIMIT_IP_META_KEY = "lms.clients.client_ip"
+# Password-reset emails: per account and per client (lms.views.accounts).
+PASSWORD_RESET_RATE_ACCOUNT = env("PASSWORD_RESET_RATE_ACCOUNT", default="3/h")
+PASSWORD_RESET_RATE_CLIENT = env("PASSWORD_RESET_RATE_CLIENT", default="20/h")
+REGISTER_RATE_CLIENT = env("REGISTER_RATE_CLIENT", default="20/h")
 LOGIN_URL = "lms:login"
 LOGIN_REDIRECT_URL = "lms:home"
 LOGOUT_REDIRECT_URL = "lms:home"
