@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.conf.urls.static import static
+from django.core.files.storage import FileSystemStorage, storages
 from django.urls import include, path
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language
@@ -10,6 +10,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .admin_scoping import ScopedLogEntriesView
+from .views.media import media_serve
 
 
 def _admin_view(view):
@@ -39,8 +40,13 @@ urlpatterns = [
     path("", include("lms.dinas.programme.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files on local disk: served by Django in every settings, sandboxed
+# (lms.views.media), never by a bare static handler. With S3 they are on the
+# bucket's origin.
+if isinstance(storages["default"], FileSystemStorage):
+    urlpatterns.append(
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_serve, name="media")
+    )
 
 # Wagtail's page tree last: it serves every URL not matched above.
 urlpatterns.append(path("", include(wagtail_urls)))
