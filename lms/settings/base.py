@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response that has none of its own.
+    "lms.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # On the H5P content origin: its own URLs only, no cookie in or out (before
     # the session, CSRF and authentication middleware).
@@ -444,3 +448,41 @@ LOGGING = {
         "modelsearch": {"level": "WARNING"},
     },
 }
+
+
+# Content-Security-Policy (django-csp, lms.middleware.SiteCSPMiddleware): no inline
+# script anywhere on the site (JavaScript lives in static/), an inline <script>
+# only with the request's nonce ({{ request.csp_nonce }}); frames only of our own
+# pages, the H5P video hosts and, on a page with an H5P block, the H5P origin.
+# Inline styles stay allowed: the progress bars set their width in a style
+# attribute, and a style cannot run script. The Wagtail admin also allows
+# inline scripts (its widgets write them): see SiteCSPMiddleware.
+_media_origins = []
+if AWS_STORAGE_BUCKET_NAME:
+    _media_origins.append(
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"
+    )
+    if AWS_S3_ENDPOINT_URL:
+        _endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+        _media_origins.append(f"{_endpoint.scheme}://{_endpoint.netloc}")
+CSP_MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=_media_origins)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *CSP_MEDIA_ORIGINS],
+        "media-src": [SELF, "blob:", *CSP_MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *H5P_VIDEO_HOSTS],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+    }
+}
+# Wagtail's admin avatars would send every editor's email hash to gravatar.com.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
