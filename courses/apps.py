@@ -16,6 +16,7 @@ class CoursesConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
+        from . import privacy  # noqa: F401  (its part of the personal-data download)
         from .permissions import BalaiPagePermissionPolicy
 
         register_permission_policy(Page, BalaiPagePermissionPolicy())

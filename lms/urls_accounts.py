@@ -1,8 +1,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
+from django.views.generic import TemplateView
 
 from lms.forms import PasswordResetRequestForm
-from lms.views import accounts, home, offline, participants, regions
+from lms.views import accounts, home, offline, participants, privacy, regions
 
 app_name = "lms"
 
@@ -14,6 +15,17 @@ urlpatterns = [
     path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("akun/daftar/", accounts.register, name="register"),
     path("akun/profil/", accounts.profile, name="profile"),
+    path(
+        "akun/data-saya.<str:fmt>",
+        privacy.my_data_download,
+        name="my_data_download",
+    ),
+    path("akun/hapus/", privacy.my_data_erase, name="my_data_erase"),
+    path(
+        "privasi/",
+        TemplateView.as_view(template_name="lms/privacy.html"),
+        name="privacy",
+    ),
     path(
         "akun/sandi/ubah/",
         auth_views.PasswordChangeView.as_view(

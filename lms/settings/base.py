@@ -326,6 +326,8 @@ CELERY_BEAT_SCHEDULE["dinas-assistant-summaries"] = {
 PERSONAL_DATA_ACCESS_RETENTION_DAYS = env.int(
     "PERSONAL_DATA_ACCESS_RETENTION_DAYS", default=730
 )
+# Failed login attempts (django-axes) are kept at most this many days.
+LOGIN_ATTEMPT_RETENTION_DAYS = env.int("LOGIN_ATTEMPT_RETENTION_DAYS", default=30)
 CELERY_BEAT_SCHEDULE["access-log-prune"] = {
     "task": "lms.tasks.access_log_prune_task",
     "schedule": 24 * 60 * 60,
