@@ -2,6 +2,8 @@
 participant downloading their data and asking for its deletion, and checking a
 certificate by number and holder's name. No page breaks the site's CSP."""
 
+from pathlib import Path
+
 import pytest
 
 from django.core.cache import cache
@@ -73,7 +75,7 @@ def test_a_participant_downloads_their_data_and_asks_for_its_deletion(
     assert excel.value.suggested_filename.endswith(".xlsx")
     with phone_page.expect_download() as as_json:
         section.get_by_role("link", name="Unduh (JSON)").click()
-    assert name in open(as_json.value.path(), encoding="utf-8").read()
+    assert name in Path(as_json.value.path()).read_text(encoding="utf-8")
 
     section.get_by_role("link", name="Minta hapus data saya").click()
     assert phone_page.locator("h1").inner_text() == "Hapus data saya"
