@@ -147,6 +147,8 @@ RATELIMIT_IP_META_KEY = "lms.clients.client_ip"
 PASSWORD_RESET_RATE_ACCOUNT = env("PASSWORD_RESET_RATE_ACCOUNT", default="3/h")
 PASSWORD_RESET_RATE_CLIENT = env("PASSWORD_RESET_RATE_CLIENT", default="20/h")
 REGISTER_RATE_CLIENT = env("REGISTER_RATE_CLIENT", default="20/h")
+# Pastes of phones/emails into a cohort's enrolment form, per staff member.
+COHORT_ENROL_IDENTIFIER_RATE = env("COHORT_ENROL_IDENTIFIER_RATE", default="30/h")
 LOGIN_URL = "lms:login"
 LOGIN_REDIRECT_URL = "lms:home"
 LOGOUT_REDIRECT_URL = "lms:home"
