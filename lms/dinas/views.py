@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from courses.models import Cohort, CoursePage, Track
 from lms import scoping
-from lms.models import Village
+from lms.models import PersonalDataAccess, Village
+from lms.privacy import access_record
 from lms.regions import codes
 
 from . import exports, importing, reminders, selectors, services
@@ -349,6 +350,24 @@ def export(request, table: str, file_format: str, code: str = ""):
             )
             return redirect(target)
         params["full_phones"] = True
+    if table == "participants":
+        big = exports.is_big(table=table, code=code)
+        access_record(
+            actor=request.user,
+            action=PersonalDataAccess.Action.EXPORT,
+            what=_("Ekspor daftar peserta %(region)s%(phones)s")
+            % {
+                "region": selectors.region_name(code),
+                "phones": _(" (nomor HP lengkap)") if params.get("full_phones") else "",
+            },
+            # A province or the country: the region names them, not 100,000 ids.
+            subjects=None
+            if big
+            else scoping.visible_participants(request.user).filter(
+                codes.villages_within_q("village__code", code)
+            ),
+            reason=request.GET.get("alasan", "") if params.get("full_phones") else "",
+        )
     if exports.is_big(table=table, code=code):
         job = services.export_job_create(
             user=request.user, table=table, file_format=file_format, params=params

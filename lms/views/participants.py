@@ -13,8 +13,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from lms import scoping
-from lms.models import Role, User
+from lms.models import PersonalDataAccess, Role, User
 from lms.phones import phone_masked
+from lms.privacy import access_record
 from lms.regions import codes
 from lms.spreadsheets import Column, Table, csv_bytes, stamp
 
@@ -54,11 +55,22 @@ STATUS_FILTERS = {
 }
 
 
+def _region_label(request) -> str:
+    region = request.GET.get("wilayah", "").strip()
+    return region or _("seluruh cakupan")
+
+
 @login_required
 def participant_list(request):
     _require_monitor(request.user)
     page = Paginator(_filtered_participants(request), 50).get_page(
         request.GET.get("page")
+    )
+    access_record(
+        actor=request.user,
+        action=PersonalDataAccess.Action.VIEW,
+        what=_("Daftar peserta %(region)s") % {"region": _region_label(request)},
+        subjects=list(page.object_list),
     )
     return render(
         request,
@@ -111,6 +123,12 @@ def participant_detail(request, pk: int):
             for c in codes.lineage(participant.village_id)
             if c in names and scoping.can_see_region(request.user, c)
         ]
+    access_record(
+        actor=request.user,
+        action=PersonalDataAccess.Action.VIEW,
+        what=_("Detail peserta"),
+        subjects=[participant],
+    )
     return render(
         request,
         "lms/participant_detail.html",
@@ -149,6 +167,13 @@ def participant_export(request):
             participant.email or "",
         ]
         for participant in _filtered_participants(request).iterator(chunk_size=2000)
+    )
+    participants = _filtered_participants(request)
+    access_record(
+        actor=request.user,
+        action=PersonalDataAccess.Action.EXPORT,
+        what=_("Ekspor CSV peserta %(region)s") % {"region": _region_label(request)},
+        subjects=participants,
     )
     data, _count = csv_bytes(Table(_("Peserta"), columns, rows, notes=[stamp()]))
     response = HttpResponse(data, content_type="text/csv; charset=utf-8")
