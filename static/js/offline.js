@@ -18,6 +18,8 @@
  *    fetches the course page and all its lessons (and their images) into the
  *    cache the service worker reads when offline.
  * 4. Logging out empties the kept pages (a phone may be shared).
+ * 5. A button with data-reload reloads the page ("Coba lagi" on the offline
+ *    page): no inline handlers, the site's CSP allows none.
  */
 (function () {
   "use strict";
@@ -253,3 +255,8 @@
     forgetPagesOnLogout();
   }
 })();
+
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest("[data-reload]");
+  if (button) location.reload();
+});
