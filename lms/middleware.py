@@ -44,6 +44,8 @@ class OwnErrorPagesMiddleware:
             return response
         template = "404.html" if response.status_code == 404 else "500.html"
         return render(request, template, status=response.status_code)
+
+
 class SiteCSPMiddleware(CSPMiddleware):
     """The site's Content-Security-Policy (settings.CONTENT_SECURITY_POLICY):
     scripts from our own static files, or inline only with the request's nonce.
