@@ -34,8 +34,12 @@ def lesson_visit_record(next_serve):
             return next_serve(page, request, serve_args, serve_kwargs)
         enrollment = lesson_enrollment(lesson=page, user=request.user)
         progress = None
-        if enrollment is not None and request.method == "GET":
-            progress = lesson_visit(enrollment=enrollment, lesson=page)
+        if enrollment is not None:
+            progress = enrollment.lesson_progress_row
+            if request.method == "GET":
+                progress = lesson_visit(
+                    enrollment=enrollment, lesson=page, progress=progress
+                )
         state = {"enrollment": enrollment, "progress": progress}
         return next_serve(page, request, serve_args, {**serve_kwargs, **state})
 

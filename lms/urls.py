@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
+from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.views.decorators.cache import never_cache
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
@@ -19,6 +21,10 @@ def _admin_view(view):
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=static_url("favicon.svg"), permanent=True),
+    ),
     # Wagtail's site-history report, scoped (`lms.admin_scoping`): same paths and
     # names, matched before Wagtail's own.
     path(

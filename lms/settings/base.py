@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The course tree's pages without Wagtail's per-request site and
+    # view-restriction reads (courses/routing.py).
+    "courses.routing.PageRouteMiddleware",
     # Last: answers a locked-out login with lms/locked_out.html (django-axes).
     "axes.middleware.AxesMiddleware",
 ]

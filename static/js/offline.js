@@ -14,7 +14,7 @@
  *      5xx, 408, 429, a redirect (the session ended) or no network: kept;
  *    - the server must treat a repeated key as the same request (it may arrive
  *      twice if the answer was lost on the way back).
- * 3. The "Simpan untuk dibaca offline" button (templates/lms/offline_save.html):
+ * 3. The "Simpan untuk dibaca luring" button (templates/lms/offline_save.html):
  *    fetches the course page and all its lessons (and their images) into the
  *    cache the service worker reads when offline.
  * 4. Logging out empties the kept pages (a phone may be shared).
