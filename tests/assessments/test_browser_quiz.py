@@ -5,13 +5,15 @@ from assessments.models import Answer
 from courses.factories import EnrollmentFactory, course_tree
 from courses.models import LessonPage
 from lms.factories import ParticipantFactory
+from tests.browser_wait import wait_for_js
 from tests.conftest import PHONE_VIEWPORT
 
 pytestmark = pytest.mark.browser
 
 
 def _wait_saved(page, count: int) -> None:
-    page.wait_for_function(
+    wait_for_js(
+        page,
         "n => document.querySelectorAll('.saved-mark').length && "
         "[...document.querySelectorAll('.saved-mark')]"
         ".filter(e => e.textContent.includes('tersimpan')).length >= n",
@@ -47,7 +49,7 @@ def test_a_participant_takes_a_quiz_on_a_phone_loses_the_connection_and_loses_no
     page.get_by_label("Benar", exact=True).check()
     page.get_by_label("Jawaban (Rp)").fill("26.666,67")
     page.get_by_label("Jawaban (Rp)").blur()
-    page.wait_for_function("navigator.onLine === false")
+    wait_for_js(page, "navigator.onLine === false")
     page.wait_for_timeout(300)
     assert (
         Answer.objects.filter(attempt__quiz=quiz, response__isnull=False).count() == 1

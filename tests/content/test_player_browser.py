@@ -12,6 +12,7 @@ from content.models import H5PResult, H5PUserData, XAPIStatement
 from content.services import activity_package_install
 from courses.factories import EnrollmentFactory
 from lms.factories import ParticipantFactory
+from tests.browser_wait import wait_for_js
 from tests.conftest import REPO
 from tests.fixtures.h5p import builder
 
@@ -200,7 +201,7 @@ def test_an_answer_given_with_no_signal_is_kept_and_recorded_once_when_it_return
     phone_page.context.set_offline(True)
     frame.get_by_text("Very dark purple").click()
     frame.get_by_role("button", name="Check").click()
-    phone_page.wait_for_function("balaiQueue.pending() > 0")
+    wait_for_js(phone_page, "balaiQueue.pending() > 0")
     assert not H5PResult.objects.filter(
         enrollment=enrollment, best_raw__isnull=False
     ).exists()
@@ -208,7 +209,7 @@ def test_an_answer_given_with_no_signal_is_kept_and_recorded_once_when_it_return
     phone_page.context.set_offline(False)
     score = phone_page.locator("[data-h5p-score]")
     score.filter(has_text="Skor Anda: 100%").wait_for()
-    phone_page.wait_for_function("balaiQueue.pending() === 0")
+    wait_for_js(phone_page, "balaiQueue.pending() === 0")
     screenshot(phone_page, "h5p-answer-sent-when-the-signal-returned")
     result = H5PResult.objects.get(enrollment=enrollment, activity=activity)
     assert (result.best_raw, result.best_max, result.attempts) == (1, 1, 1)
@@ -411,7 +412,7 @@ def test_a_local_video_in_a_column_plays_without_policy_errors(
     content = player.query_selector("iframe.h5p-iframe").content_frame()
     video = content.locator("video")
     video.wait_for()
-    content.wait_for_function("document.querySelector('video').readyState >= 1")
+    wait_for_js(content, "document.querySelector('video').readyState >= 1")
     screenshot(phone_page, "h5p-column-local-video")
 
     assert video.get_attribute("src").startswith(f"{h5p_origin}/h5p/berkas/content/")

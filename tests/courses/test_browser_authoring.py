@@ -13,6 +13,7 @@ from courses.authoring import INSTRUCTORS_GROUP, authoring_setup
 from courses.factories import TrackFactory, catalogue_get_or_create
 from courses.models import CoursePage, LessonPage, ModulePage
 from lms.factories import AdminFactory, BalaiFactory, InstructorFactory
+from tests.browser_wait import wait_for_js
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +60,8 @@ def type_rich_text(page, field: str, text: str) -> None:
     editor.first.click()
     page.keyboard.type(text)
     # Draftail writes its hidden input a moment after typing.
-    page.wait_for_function(
+    wait_for_js(
+        page,
         """([field, word]) => [...document.querySelectorAll(
               `[data-contentpath='${field}'] input[type=hidden]`)]
             .some(input => input.value.includes(word))""",

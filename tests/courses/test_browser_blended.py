@@ -28,6 +28,7 @@ from lms.factories import (
     ParticipantFactory,
 )
 from lms.models import Regency, Village
+from tests.browser_wait import wait_for_js
 from tests.conftest import SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -265,7 +266,7 @@ def test_a_blended_cohort_end_to_end(
     assert not Attendance.objects.filter(session=sessions[1]).exists()
 
     field.context.set_offline(False)  # the signal returns: the queue sends
-    field.wait_for_function("balaiQueue.pending() === 0", timeout=45000)
+    wait_for_js(field, "balaiQueue.pending() === 0", timeout=45000)
     field.get_by_text("Semua catatan sudah terkirim.").wait_for()
     screenshot(field, f"blended-attendance-sent-{size}")
     # A repeat of a delivered mark (its answer lost on the way back) writes nothing.

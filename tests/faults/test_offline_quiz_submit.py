@@ -12,6 +12,7 @@ from assessments.models import Attempt
 from courses.factories import EnrollmentFactory, course_tree
 from courses.models import LessonPage
 from lms.factories import ParticipantFactory
+from tests.browser_wait import wait_for_js
 
 from .services import report
 
@@ -19,7 +20,8 @@ pytestmark = pytest.mark.browser
 
 
 def _wait_saved(page, count: int) -> None:
-    page.wait_for_function(
+    wait_for_js(
+        page,
         "n => [...document.querySelectorAll('.saved-mark')]"
         ".filter(e => e.textContent.includes('tersimpan')).length >= n",
         arg=count,

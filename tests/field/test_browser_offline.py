@@ -9,6 +9,7 @@ import pytest
 from courses.factories import EnrollmentFactory, course_tree
 from courses.models import LessonPage
 from lms.factories import ParticipantFactory
+from tests.browser_wait import wait_for_js
 
 pytestmark = pytest.mark.browser
 PASSWORD = "sandi-rahasia-123"
@@ -142,7 +143,7 @@ def test_posts_made_offline_are_sent_once_when_the_signal_returns(queue_page):
     queue_page.context.set_offline(True)
     signal["up"] = True
     queue_page.context.set_offline(False)  # the signal returns: "online" fires
-    queue_page.wait_for_function("balaiQueue.pending() === 0")
+    wait_for_js(queue_page, "balaiQueue.pending() === 0")
     assert received == [
         {
             "key": "attempt-7-q-3",
