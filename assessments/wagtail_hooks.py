@@ -10,31 +10,16 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from .admin_views import QuestionImportView
+from .forms import QuestionForm, ScopedForm
 from .models import Question, QuestionBank, Quiz
 from .selectors import courses_taught
-
-
-class ScopedForm(WagtailAdminModelForm):
-    """Course and bank choices limited to what the user teaches."""
-
-    def __init__(self, *args, for_user=None, **kwargs):
-        super().__init__(*args, for_user=for_user, **kwargs)
-        if for_user is None:
-            return
-        courses = courses_taught(user=for_user)
-        if "course" in self.fields:
-            self.fields["course"].queryset = courses
-        if "bank" in self.fields:
-            self.fields["bank"].queryset = QuestionBank.objects.filter(
-                course__in=courses
-            )
 
 
 def _scoped_queryset(model, scope: str, user):
@@ -82,7 +67,39 @@ class QuestionViewSet(ScopedViewSet):
     menu_label = _("Soal")
     list_display = ["text", "kind", "category", "bank"]
     list_filter = ["kind"]
-    base_form_class = ScopedForm
+    # A viewset's own `base_form_class` is not read by Wagtail: the form goes
+    # through the edit handler.
+    edit_handler = ObjectList(
+        [
+            FieldPanel("bank"),
+            FieldPanel("category"),
+            FieldPanel("kind"),
+            FieldPanel("text"),
+            *(
+                MultiFieldPanel(
+                    [FieldPanel(name) for name in fields],
+                    heading=heading,
+                    attrs={"data-question-kinds": kinds},
+                )
+                for heading, kinds, fields in (
+                    (_("Pilihan jawaban"), "single multiple", ["options"]),
+                    (_("Jawaban benar/salah"), "truefalse", ["truefalse"]),
+                    (
+                        _("Jawaban angka"),
+                        "numeric",
+                        ["numeric_answer", "numeric_tolerance", "numeric_unit"],
+                    ),
+                    (_("Jawaban isian singkat"), "short", ["answers"]),
+                    (_("Butir yang diurutkan"), "ordering", ["items"]),
+                    (_("Pasangan yang dijodohkan"), "matching", ["pairs"]),
+                    (_("Penilaian esai"), "essay", ["guide", "rubric"]),
+                )
+            ),
+            FieldPanel("feedback"),
+            FieldPanel("points"),
+        ],
+        base_form_class=QuestionForm,
+    )
 
 
 class QuizViewSet(ScopedViewSet):
