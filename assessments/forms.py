@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .imports import MAX_BYTES
-from .models import QuestionBank, QuestionCategory
+from .models import Question, QuestionBank, QuestionCategory
 from .questions import kind_for, parse_number
 from .selectors import courses_taught
 from .widgets import Column, RowsField
@@ -347,3 +347,108 @@ class QuestionImportForm(forms.Form):
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(_("Berkas terlalu besar (paling besar 5 MB)."))
         return upload
+
+
+class QuestionSelect(forms.Select):
+    """Questions to pick, each marked with its bank and labelled with its kind and
+    category; a search box above filters them (static/js/follow-bank.js)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.attrs["data-follows"] = "bank"
+        self.attrs["data-search"] = _("Cari soal (kata dalam soal, jenis, kategori)…")
+
+    class Media:
+        js = ["js/follow-bank.js"]
+
+    def create_option(self, name, value, label, selected, index, **kwargs):
+        option = super().create_option(name, value, label, selected, index, **kwargs)
+        question = getattr(value, "instance", None)
+        if question is not None:
+            option["attrs"]["data-bank"] = str(question.bank_id)
+            where = f" · {question.category.name}" if question.category_id else ""
+            text = (
+                question.text if len(question.text) <= 90 else question.text[:89] + "…"
+            )
+            option["label"] = f"{text} [{question.get_kind_display()}{where}]"
+        return option
+
+
+class QuizSlotForm(WagtailAdminModelForm):
+    """One place of a quiz: a fixed question OR questions drawn from a category,
+    never both. A bank dropdown narrows the questions and categories offered."""
+
+    FIXED, RANDOM = "fixed", "random"
+
+    mode = forms.ChoiceField(
+        label=_("Isi slot"),
+        choices=[
+            (FIXED, _("Satu soal tetap")),
+            (RANDOM, _("Soal acak dari satu kategori")),
+        ],
+        widget=forms.RadioSelect,
+        initial=FIXED,
+    )
+    bank = forms.ModelChoiceField(
+        label=_("Bank soal"),
+        queryset=QuestionBank.objects.none(),
+        required=False,
+        help_text=_("Soal dan kategori di bawah mengikuti bank yang dipilih."),
+    )
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        banks = QuestionBank.objects.select_related("course")
+        if for_user is not None:
+            banks = banks.filter(course__in=courses_taught(user=for_user))
+        self.fields["bank"].queryset = banks
+        plain_select(self.fields["bank"])
+        question = self.fields["question"]
+        question.queryset = Question.objects.filter(bank__in=banks).select_related(
+            "category"
+        )
+        plain_select(question, QuestionSelect)
+        category = self.fields["category"]
+        category.queryset = QuestionCategory.objects.filter(bank__in=banks)
+        plain_select(category, CategorySelect)
+        self.fields["count"].required = False
+        slot = self.instance
+        if not slot.pk and not self.is_bound:
+            only = list(banks.values_list("pk", flat=True)[:2])
+            if len(only) == 1:
+                self.initial["bank"] = only[0]
+        if slot.pk and not self.is_bound:
+            self.initial["mode"] = self.RANDOM if slot.category_id else self.FIXED
+            self.initial["bank"] = (
+                slot.category.bank_id if slot.category_id else slot.question.bank_id
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("DELETE"):
+            return cleaned
+        if cleaned.get("mode") == self.RANDOM:
+            cleaned["question"] = None
+            if not cleaned.get("category"):
+                self.add_error("category", _("Pilih kategori untuk soal acak."))
+            if not cleaned.get("count"):
+                self.add_error(
+                    "count", _("Isi jumlah soal acak, sekurang-kurangnya 1.")
+                )
+        else:
+            cleaned["category"] = None
+            cleaned["count"] = 1
+            if not cleaned.get("question"):
+                self.add_error("question", _("Pilih soal untuk slot ini."))
+        return cleaned
+
+
+class QuizForm(ScopedForm):
+    """The quiz builder: the quiz's rules and its slots (`QuizSlotForm`)."""
+
+    class Media:
+        js = ["js/follow-bank.js", "js/quiz-builder.js"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plain_select(self.fields["course"])

@@ -15,16 +15,42 @@
     if (!bank) return;
     var chosen = bank.value;
     select.querySelectorAll("option[data-bank]").forEach(function (option) {
-      var shown = !!chosen && option.dataset.bank === chosen;
+      var shown = !!chosen && option.dataset.bank === chosen && (option.selected || matches(select, option));
       option.hidden = !shown;
       option.disabled = !shown;
       if (!shown && option.selected) select.value = "";
     });
   }
-  function all() { document.querySelectorAll("select[data-follows]").forEach(follow); }
+  /* A search box above a long dropdown (data-search = its placeholder): options
+     whose text lacks the words typed are hidden. */
+  function searchable(select) {
+    if (!select.dataset.search || select.previousElementSibling && select.previousElementSibling.matches("[data-search-box]")) return;
+    var box = document.createElement("input");
+    box.type = "search";
+    box.placeholder = select.dataset.search;
+    box.setAttribute("aria-label", select.dataset.search);
+    box.setAttribute("data-search-box", "");
+    box.className = "balai-search-box";
+    select.parentNode.insertBefore(box, select);
+    box.addEventListener("input", function () { follow(select); });
+  }
+  function matches(select, option) {
+    var box = select.previousElementSibling;
+    if (!box || !box.matches("[data-search-box]") || !box.value.trim()) return true;
+    var text = option.textContent.toLowerCase();
+    return box.value.toLowerCase().split(/\s+/).every(function (w) { return text.indexOf(w) !== -1; });
+  }
+  function all() {
+    document.querySelectorAll("select[data-follows]").forEach(function (select) {
+      searchable(select);
+      follow(select);
+    });
+  }
   document.addEventListener("change", function (event) {
     if (event.target.matches("select")) all();
   });
+  /* Slots added by "Tambah slot soal" arrive after the page loaded. */
+  document.addEventListener("click", function () { setTimeout(all, 0); });
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", all);
   } else {
