@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from lms.widgets import FollowingSelect, select_in_place
+
 from .imports import MAX_BYTES
 from .models import Question, QuestionBank, QuestionCategory
 from .questions import kind_for, parse_number
@@ -22,30 +24,19 @@ from .selectors import courses_taught
 from .widgets import Column, RowsField
 
 
-class CategorySelect(forms.Select):
-    """Categories, each option marked with its bank (static/js/follow-bank.js
-    shows only the chosen bank's)."""
-
-    def __init__(self, *args, follows: str = "bank", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.attrs["data-follows"] = follows
-
-    class Media:
-        js = ["js/follow-bank.js"]
-
-    def create_option(self, name, value, label, selected, index, **kwargs):
-        option = super().create_option(name, value, label, selected, index, **kwargs)
-        instance = getattr(value, "instance", None)
-        if instance is not None:
-            option["attrs"]["data-bank"] = str(instance.bank_id)
-            option["label"] = instance.name
-        return option
+def category_select(follows: str = "bank") -> FollowingSelect:
+    """Categories offered by the chosen bank, named without their bank."""
+    return FollowingSelect(
+        follows=follows,
+        parent_of=lambda category: category.bank_id,
+        label_of=lambda category: category.name,
+    )
 
 
-def plain_select(field, widget_class=forms.Select, **kwargs) -> None:
-    """A dropdown in place of a snippet chooser (a modal is one step too many)."""
-    field.widget = widget_class(**kwargs)
-    field.widget.choices = field.choices
+def _question_label(question) -> str:
+    where = f" · {question.category.name}" if question.category_id else ""
+    text = question.text if len(question.text) <= 90 else question.text[:89] + "…"
+    return f"{text} [{question.get_kind_display()}{where}]"
 
 
 class ScopedForm(WagtailAdminModelForm):
@@ -171,8 +162,8 @@ class QuestionForm(ScopedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        plain_select(self.fields["bank"])
-        plain_select(self.fields["category"], CategorySelect)
+        select_in_place(self.fields["bank"])
+        select_in_place(self.fields["category"], category_select())
         if self.instance.pk and not self.is_bound:
             self.initial.update(self._initial_from_data(self.instance.data or {}))
 
@@ -349,31 +340,6 @@ class QuestionImportForm(forms.Form):
         return upload
 
 
-class QuestionSelect(forms.Select):
-    """Questions to pick, each marked with its bank and labelled with its kind and
-    category; a search box above filters them (static/js/follow-bank.js)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.attrs["data-follows"] = "bank"
-        self.attrs["data-search"] = _("Cari soal (kata dalam soal, jenis, kategori)…")
-
-    class Media:
-        js = ["js/follow-bank.js"]
-
-    def create_option(self, name, value, label, selected, index, **kwargs):
-        option = super().create_option(name, value, label, selected, index, **kwargs)
-        question = getattr(value, "instance", None)
-        if question is not None:
-            option["attrs"]["data-bank"] = str(question.bank_id)
-            where = f" · {question.category.name}" if question.category_id else ""
-            text = (
-                question.text if len(question.text) <= 90 else question.text[:89] + "…"
-            )
-            option["label"] = f"{text} [{question.get_kind_display()}{where}]"
-        return option
-
-
 class QuizSlotForm(WagtailAdminModelForm):
     """One place of a quiz: a fixed question OR questions drawn from a category,
     never both. A bank dropdown narrows the questions and categories offered."""
@@ -402,15 +368,23 @@ class QuizSlotForm(WagtailAdminModelForm):
         if for_user is not None:
             banks = banks.filter(course__in=courses_taught(user=for_user))
         self.fields["bank"].queryset = banks
-        plain_select(self.fields["bank"])
+        select_in_place(self.fields["bank"])
         question = self.fields["question"]
         question.queryset = Question.objects.filter(bank__in=banks).select_related(
             "category"
         )
-        plain_select(question, QuestionSelect)
+        select_in_place(
+            question,
+            FollowingSelect(
+                follows="bank",
+                parent_of=lambda q: q.bank_id,
+                label_of=_question_label,
+                search=_("Cari soal (kata dalam soal, jenis, kategori)…"),
+            ),
+        )
         category = self.fields["category"]
         category.queryset = QuestionCategory.objects.filter(bank__in=banks)
-        plain_select(category, CategorySelect)
+        select_in_place(category, category_select())
         self.fields["count"].required = False
         slot = self.instance
         if not slot.pk and not self.is_bound:
@@ -447,8 +421,8 @@ class QuizForm(ScopedForm):
     """The quiz builder: the quiz's rules and its slots (`QuizSlotForm`)."""
 
     class Media:
-        js = ["js/follow-bank.js", "js/quiz-builder.js"]
+        js = ["js/follow-parent.js", "js/quiz-builder.js"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        plain_select(self.fields["course"])
+        select_in_place(self.fields["course"])

@@ -351,6 +351,14 @@ def cohort_gain(*, pairs: list[tuple]) -> dict:
     }
 
 
+# Below this many graded attempts the item figures are noise: the page says so.
+ITEM_ANALYSIS_MIN_RESPONDENTS = 10
+
+
+def graded_attempts_count(*, quiz: Quiz) -> int:
+    return Attempt.objects.filter(quiz=quiz, status=Attempt.Status.GRADED).count()
+
+
 def item_analysis(*, quiz: Quiz) -> list[dict]:
     """Per question: difficulty (share answering correctly) and discrimination.
 

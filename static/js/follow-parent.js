@@ -1,6 +1,6 @@
-/* A category dropdown follows its bank dropdown: only the chosen bank's categories
-   are offered (<select data-follows="bank">, options marked data-bank). In a row of
-   an inline panel, the bank is the select whose name ends the same way. */
+/* A dropdown follows another (<select data-follows="bank">, its options marked
+   data-parent="<id of their bank>"): only the chosen parent's options are offered.
+   In a row of an inline panel, the parent is the select whose name ends the same way. */
 (function () {
   "use strict";
   function bankFor(select) {
@@ -14,8 +14,8 @@
     var bank = bankFor(select);
     if (!bank) return;
     var chosen = bank.value;
-    select.querySelectorAll("option[data-bank]").forEach(function (option) {
-      var shown = !!chosen && option.dataset.bank === chosen && (option.selected || matches(select, option));
+    select.querySelectorAll("option[data-parent]").forEach(function (option) {
+      var shown = !!chosen && option.dataset.parent === chosen && (option.selected || matches(select, option));
       option.hidden = !shown;
       option.disabled = !shown;
       if (!shown && option.selected) select.value = "";
