@@ -7,8 +7,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .admin_i18n import admin_js_catalog
+
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
+    # Wagtail's script catalogue, completed in Indonesian (lms/admin_i18n.py).
+    path(
+        "admin/jsi18n/",
+        admin_js_catalog,
+        name="wagtailadmin_javascript_catalog",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("", include("lms.urls_accounts")),

@@ -399,3 +399,6 @@ LOGGING = {
         "modelsearch": {"level": "WARNING"},
     },
 }
+
+# The admin login with its password field named in Bahasa Indonesia.
+WAGTAILADMIN_USER_LOGIN_FORM = "lms.forms.AdminLoginForm"
