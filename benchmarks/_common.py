@@ -126,9 +126,40 @@ def postgres_database_create(name: str = PG_DATABASE) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def prepare(database_url: str) -> dict:
-    """Migrate, load regions and demo data, collect static files; return targets."""
+def _static_sources() -> Iterator[Path]:
+    """The folders collectstatic reads that change with the code (not Wagtail's)."""
+    yield REPO / "static"
+    yield from REPO.glob("*/static")
+    yield REPO / "node_modules" / "h5p-standalone" / "dist"
+
+
+def _static_fresh() -> bool:
+    """The collected files are newer than every source file (collectstatic would
+    only post-process them all again, the slowest step of the set-up)."""
+    manifest = SCRATCH / "static" / "staticfiles.json"
+    if not manifest.exists():
+        return False
+    collected = manifest.stat().st_mtime
+    for folder in _static_sources():
+        for path in folder.rglob("*"):
+            if path.is_file() and path.stat().st_mtime > collected:
+                return False
+    return True
+
+
+def prepare(
+    database_url: str, *, fresh: bool = False, discover_env: dict | None = None
+) -> dict:
+    """Migrate, load regions and demo data, collect static files; return targets.
+
+    An existing scratch database is reused: the migrations are applied (nothing to
+    do when none are new), the regions and demo data are loaded only when the demo
+    participant is not there yet, and collectstatic runs only when a static source
+    changed since the last collection. `fresh` drops the database first.
+    """
     SCRATCH.mkdir(parents=True, exist_ok=True)
+    if fresh:
+        _database_drop(database_url)
     if database_url.startswith("postgres"):
         postgres_database_create(database_url.rsplit("/", 1)[1])
     env = bench_env(database_url)
@@ -143,13 +174,22 @@ def prepare(database_url: str) -> dict:
         if database_url.startswith("postgres"):
             postgres_database_create(database_url.rsplit("/", 1)[1])
         manage("migrate", "--noinput", env=env)
-    manage("load_wilayah", "--province", "63", env=env)
-    manage("load_demo", env=env)
-    manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
-    targets = json.loads(_run([str(PYTHON), __file__, "discover"], env))
+    loaded = json.loads(_run([str(PYTHON), __file__, "state"], env))["demo"]
+    if not loaded:
+        manage("load_wilayah", "--province", "63", env=env)
+        manage("load_demo", env=env)
+    static = _static_fresh()
+    if not static:
+        manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
+    targets = json.loads(
+        _run([str(PYTHON), __file__, "discover"], {**env, **(discover_env or {})})
+    )
     print(
-        f"[set-up: {database_url.split('://')[0]} database, demo data, "
-        f"collectstatic in {time.perf_counter() - started:.0f} s]"
+        f"[set-up: {database_url.split('://')[0]} database "
+        f"{database_url.rsplit('/', 1)[1]}, demo data "
+        f"{'reused' if loaded else 'loaded'}, static files "
+        f"{'reused' if static else 'collected'}, "
+        f"in {time.perf_counter() - started:.0f} s]"
     )
     return targets
 
@@ -178,14 +218,22 @@ class Server:
     url: str
     process: subprocess.Popen
     log: Path
+    h5p_url: str = ""  # the H5P content origin (content/origin.py)
 
 
 @contextlib.contextmanager
 def gunicorn(database_url: str, *, workers: int = 2) -> Iterator[Server]:
-    """gunicorn (sync workers) serving the platform on a free loopback port."""
+    """gunicorn (sync workers) serving the platform on a free loopback port.
+
+    As in production, H5P plays from a content origin of its own
+    (`content/origin.py`): the same server under the other loopback name
+    (`http://localhost:<port>/`; the platform is `http://127.0.0.1:<port>`), a
+    different site for the browser, which shares no cookie with the platform."""
     port = free_port()
     log = SCRATCH / f"gunicorn-{port}.log"
     env = bench_env(database_url)
+    h5p_url = f"http://localhost:{port}/"
+    env["H5P_FILES_URL"] = h5p_url
     with log.open("w") as out:
         process = subprocess.Popen(  # noqa: S603
             [
@@ -216,7 +264,7 @@ def gunicorn(database_url: str, *, workers: int = 2) -> Iterator[Server]:
                         f"gunicorn did not start:\n{log.read_text()[-3000:]}"
                     ) from None
                 time.sleep(0.3)
-        yield Server(url=url, process=process, log=log)
+        yield Server(url=url, process=process, log=log, h5p_url=h5p_url)
     finally:
         process.terminate()
         try:
@@ -332,7 +380,9 @@ def _discover() -> dict:
     from courses.services import enrollment_create
     from lms.models import User
 
-    participant = User.objects.get(email=PARTICIPANT)
+    participant = User.objects.get(
+        email=os.environ.get("BENCH_PARTICIPANT", PARTICIPANT)
+    )
     courses = list(CoursePage.objects.live().order_by("path"))
     for course in courses:
         enrollment_create(user=participant, course=course)
@@ -386,9 +436,7 @@ def _discover() -> dict:
 
                 # A run measures the page a participant answers on: earlier runs'
                 # attempts (which would lead to the results page) are cleared.
-                Attempt.objects.filter(
-                    quiz=quiz, enrollment__user__email=PARTICIPANT
-                ).delete()
+                Attempt.objects.filter(quiz=quiz, enrollment__user=participant).delete()
 
                 try:
                     out["quiz"] = {"url": reverse("assessments:quiz", args=[quiz.pk])}
@@ -407,7 +455,49 @@ def _discover() -> dict:
     )
 
     out["xapi"] = _xapi_target(participant_courses=courses)
+    out["quiz_answer"] = _quiz_answer_target(participant=participant, courses=courses)
     return out
+
+
+def _quiz_answer_target(*, participant, courses) -> dict:
+    """An open attempt of the participant's and a valid answer to its first
+    question: what the quiz page's script posts as each answer is given."""
+    from django.apps import apps
+    from django.core.exceptions import ValidationError
+    from django.urls import reverse
+
+    if not apps.is_installed("assessments"):
+        return {"reason": "no assessments app"}
+    from assessments.models import Attempt, Question, Quiz
+    from assessments.questions import kind_for
+    from assessments.services import attempt_start
+    from courses.models import Enrollment
+
+    for quiz in Quiz.objects.filter(course__in=courses).order_by("pk"):
+        enrollment = Enrollment.objects.get(user=participant, course=quiz.course)
+        Attempt.objects.filter(quiz=quiz, enrollment=enrollment).delete()
+        try:
+            attempt = attempt_start(quiz=quiz, enrollment=enrollment)
+        except ValidationError:
+            continue
+        for item in attempt.layout:
+            question = Question.objects.get(pk=item["q"])
+            kind = kind_for(question.kind)
+            for value in ("0", "true", "jawaban"):
+                try:
+                    response = kind.response_from_form(
+                        question.data, item["o"], [value]
+                    )
+                    kind.response_clean(question.data, response)
+                except (ValidationError, KeyError, ValueError, TypeError):
+                    continue
+                if response is None:
+                    continue
+                return {
+                    "url": reverse("assessments:answer_save", args=[attempt.pk]),
+                    "body": f"question={question.pk}&q{question.pk}={value}",
+                }
+    return {"reason": "no quiz the participant can start with an answerable question"}
 
 
 def _xapi_target(*, participant_courses) -> dict:
@@ -444,9 +534,22 @@ def _xapi_target(*, participant_courses) -> dict:
     return {"reason": "no H5P activity placed in a live lesson in the database"}
 
 
+def _state() -> dict:
+    """What the scratch database already holds."""
+    import django
+
+    django.setup()
+    from lms.models import User
+
+    return {"demo": User.objects.filter(email=PARTICIPANT).exists()}
+
+
 if __name__ == "__main__":
     if sys.argv[1:] == ["discover"]:
         sys.path.insert(0, str(REPO))
         print(json.dumps(_discover()))
+    elif sys.argv[1:] == ["state"]:
+        sys.path.insert(0, str(REPO))
+        print(json.dumps(_state()))
     else:
         raise SystemExit("usage: _common.py discover (run by the benchmarks)")

@@ -14,6 +14,11 @@ compressed body). Also printed: the same page again with a warm cache.
 Targets: a text lesson under 30 KB in all (HTML, CSS, JS; images and video
 aside), a quiz page under 40 KB. For scale: Kolibri's learner home ~1 MB
 compressed; Moodle's JavaScript alone ~460 KB.
+
+The H5P lesson is served as in production: its player comes from the H5P content
+origin (`content/origin.py`), here the same gunicorn under `localhost` while the
+platform is `127.0.0.1`; "player loaded" counts the player's requests too, and
+the run fails loudly if none reached that origin.
 """
 
 from __future__ import annotations
@@ -96,17 +101,26 @@ class Meter:
         return totals
 
 
-# The H5P player runs in a sandboxed (opaque-origin) iframe, which Chromium puts in
-# a process of its own; the page's DevTools session would not see its requests.
-# Keeping frames in the page's process lets the meter count the player's bytes too.
+# The H5P player's frame comes from the H5P content origin (content/origin.py),
+# here the same server under the other loopback name (`localhost`, the platform
+# being `127.0.0.1`): another site, which Chromium puts in a process of its own,
+# where the page's DevTools session would not see its requests. Keeping frames in
+# the page's process lets the meter count the player's bytes too; `localhost` is
+# pinned to the IPv4 loopback gunicorn listens on.
 IN_PROCESS_FRAMES = [
     "--disable-site-isolation-trials",
     "--disable-features=IsolateOrigins,site-per-process",
+    "--host-resolver-rules=MAP localhost 127.0.0.1",
 ]
 
 
-def _is_player(url: str) -> bool:
-    return "h5p" in url.lower()
+def _player_of(h5p_url: str):
+    """Whether a request went to the H5P origin (the player and its files)."""
+
+    def is_player(url: str) -> bool:
+        return url.startswith(h5p_url)
+
+    return is_player
 
 
 def _load(page, url: str) -> None:
@@ -132,7 +146,9 @@ def _row(label: str, totals: dict[str, int], warm: dict[str, int] | None) -> str
     return text
 
 
-def measure(browser, base_url: str, target: Target, cookies: dict) -> list[str]:
+def measure(
+    browser, base_url: str, target: Target, cookies: dict, h5p_url: str
+) -> list[str]:
     lines = []
     # The service worker is blocked here: it would fetch the warm view itself, out
     # of the page's sight. What it costs once per phone is measured apart
@@ -161,9 +177,18 @@ def measure(browser, base_url: str, target: Target, cookies: dict) -> list[str]:
         _load(page, base_url + url)
         cold = meter.by_kind()
         if target.key == "h5p_lesson":
-            before = meter.by_kind(exclude=_is_player)
+            is_player = _player_of(h5p_url)
+            if not any(is_player(e["url"]) for e in meter.requests.values()):
+                raise RuntimeError(f"no request reached the H5P origin {h5p_url}")
+            before = meter.by_kind(exclude=is_player)
+            player = sum(
+                e["bytes"] for e in meter.requests.values() if is_player(e["url"])
+            )
             lines.append(_row(target.label + " (before player)", before, None))
-            lines.append(_row(target.label + " (player loaded)", cold, None))
+            lines.append(
+                _row(target.label + " (player loaded)", cold, None)
+                + f"  of which {player / 1024:.1f} KB from the H5P origin"
+            )
         meter.reset()
         _load(page, base_url + url)
         warm = meter.by_kind()
@@ -238,7 +263,7 @@ def main() -> None:
                 print(not_available(target))
                 continue
             cookies = dinas if target.key == "dinas_dashboard" else participant
-            for line in measure(browser, server.url, target, cookies):
+            for line in measure(browser, server.url, target, cookies, server.h5p_url):
                 print(line)
         print(service_worker_install(server.url, participant))
         browser.close()

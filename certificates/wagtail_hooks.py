@@ -1,5 +1,3 @@
-from django.contrib.admin.utils import unquote
-from django.http import Http404
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -8,34 +6,20 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from lms.scoping import balai_q
+from lms.admin_scoping import BalaiScopedViewSet
 
 from . import admin_views
 from .forms import CertificateTemplateForm
 from .models import CertificateTemplate
 
 
-def _own_balais_only(view_class):
-    """Edit, delete and the rest answer 404 for another Balai's template."""
-
-    def dispatch(self, request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        if pk is not None:
-            visible = CertificateTemplate.objects.filter(balai_q(request.user))
-            if not visible.filter(pk=unquote(str(pk))).exists():
-                raise Http404
-        return view_class.dispatch(self, request, *args, **kwargs)
-
-    return type(view_class.__name__, (view_class,), {"dispatch": dispatch})
-
-
-class CertificateTemplateViewSet(SnippetViewSet):
-    """Instructors manage their own Balai's templates; administrators all."""
+class CertificateTemplateViewSet(BalaiScopedViewSet):
+    """Instructors manage their own Balai's templates (`lms.admin_scoping`);
+    administrators all."""
 
     model = CertificateTemplate
+    balai_field = "balai_id"
     icon = "doc-full-inverse"
     menu_label = _("Templat sertifikat")
     menu_name = "templat-sertifikat"
@@ -49,19 +33,12 @@ class CertificateTemplateViewSet(SnippetViewSet):
         "updated_at",
     ]
     list_filter = ["is_default"]
-    edit_view_class = _own_balais_only(snippet_views.EditView)
-    delete_view_class = _own_balais_only(snippet_views.DeleteView)
-    usage_view_class = _own_balais_only(snippet_views.UsageView)
-    history_view_class = _own_balais_only(snippet_views.HistoryView)
-    preview_on_edit_view_class = _own_balais_only(snippet_views.PreviewOnEditView)
     edit_handler = ObjectList(
         CertificateTemplate.panels, base_form_class=CertificateTemplateForm
     )
 
     def get_queryset(self, request):
-        return CertificateTemplate.objects.filter(balai_q(request.user)).select_related(
-            "balai"
-        )
+        return super().get_queryset(request).select_related("balai")
 
 
 register_snippet(CertificateTemplateViewSet)

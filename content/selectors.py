@@ -3,42 +3,89 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from courses.models import CoursePage, Enrollment, LessonActivity, LessonPage
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
+
+from courses.models import Enrollment, LessonActivity, LessonPage
 from courses.scoring import score_that_counts
-from courses.selectors import enrollment_for
 from lms.models import Role, User
 
 from .h5p import Library, LibraryRef, library_from_json
 from .models import H5PActivity, H5PLibrary, H5PResult, H5PUserData
 
 
-def lesson_course(lesson: LessonPage) -> CoursePage | None:
-    course = CoursePage.objects.ancestor_of(lesson).first()
-    return course.specific if course is not None else None
-
-
-def lesson_holds_activity(*, lesson: LessonPage, activity: H5PActivity) -> bool:
-    return LessonActivity.objects.filter(
-        lesson=lesson,
-        content_type__app_label=activity._meta.app_label,
-        content_type__model=activity._meta.model_name,
-        object_id=activity.pk,
-    ).exists()
-
-
 def enrollment_for_play(
     *, user: User, activity: H5PActivity, lesson: LessonPage | None
 ) -> Enrollment | None:
     """The enrolment a result of this activity counts for: the participant is
-    enrolled in the course of a live lesson that holds the activity."""
+    enrolled in the course of a live lesson that holds the activity.
+
+    One query (the enrolment, with its course, among the lesson's ancestors,
+    where the lesson holds the activity); asked by every statement and player."""
     if lesson is None or not user.is_authenticated or not activity.is_ready:
         return None
-    if not lesson.live or not lesson_holds_activity(lesson=lesson, activity=activity):
+    if not lesson.live:
         return None
-    course = lesson_course(lesson)
-    if course is None:
+    holds = LessonActivity.objects.filter(
+        lesson_id=lesson.pk,
+        content_type=ContentType.objects.get_for_model(activity),
+        object_id=activity.pk,
+    )
+    ancestors = [
+        lesson.path[: level * lesson.steplen] for level in range(1, lesson.depth)
+    ]
+    found = (
+        Enrollment.objects.filter(user_id=user.pk, course__path__in=ancestors)
+        .filter(Exists(holds))
+        .select_related("course")
+        .order_by()[:1]
+    )
+    return next(iter(found), None)
+
+
+def statement_enrollment(
+    *, user: User, activity: H5PActivity, lesson_id: int | None
+) -> Enrollment | None:
+    """`enrollment_for_play` for a lesson known by its id, as a statement names it,
+    in one query: the participant's enrolment (with its course) in a course where
+    that live lesson holds the activity, with their result in the activity as
+    `result_row` (None before their first score)."""
+    if lesson_id is None or not user.is_authenticated or not activity.is_ready:
         return None
-    return enrollment_for(user=user, course=course)
+    holds = LessonActivity.objects.filter(
+        lesson_id=lesson_id,
+        content_type=ContentType.objects.get_for_model(activity),
+        object_id=activity.pk,
+        lesson__live=True,
+        lesson__path__startswith=OuterRef("course__path"),
+    )
+    this_result = FilteredRelation(
+        "h5p_results", condition=Q(h5p_results__activity_id=activity.pk)
+    )
+    fields = [
+        f.name
+        for f in H5PResult._meta.concrete_fields
+        if f.name not in ("enrollment", "activity")
+    ]
+    found = (
+        Enrollment.objects.filter(user_id=user.pk)
+        .filter(Exists(holds))
+        .select_related("course")
+        .annotate(this_result=this_result)
+        .annotate(**{f"r_{name}": F(f"this_result__{name}") for name in fields})
+        .order_by()[:1]
+    )
+    enrollment = next(iter(found), None)
+    if enrollment is None:
+        return None
+    enrollment.result_row = None
+    if enrollment.r_id is not None:
+        enrollment.result_row = H5PResult(
+            enrollment=enrollment,
+            activity=activity,
+            **{name: getattr(enrollment, f"r_{name}") for name in fields},
+        )
+    return enrollment
 
 
 def can_play(*, user: User, activity: H5PActivity, lesson: LessonPage | None) -> bool:
@@ -124,6 +171,29 @@ def activity_score(
     *, enrollment: Enrollment, activity: H5PActivity
 ) -> ActivityScore | None:
     return activity_scores([enrollment], [activity]).get((enrollment.pk, activity.pk))
+
+
+def result_score(
+    *, enrollment: Enrollment, activity: H5PActivity, result: H5PResult | None
+) -> ActivityScore | None:
+    """The score of an enrolment (its course loaded) from its result row, which
+    the caller holds: no query."""
+    if result is None:
+        return None
+    return _score(
+        result,
+        policy=enrollment.course.score_policy,
+        pass_score=activity.pass_score,
+    )
+
+
+def enrollment_result(
+    *, enrollment: Enrollment, activity: H5PActivity
+) -> H5PResult | None:
+    """The enrolment's result row in an activity (its unique index, no join)."""
+    return H5PResult.objects.filter(
+        enrollment_id=enrollment.pk, activity_id=activity.pk
+    ).first()
 
 
 def activity_is_done(*, activity: H5PActivity, enrollment: Enrollment) -> bool:

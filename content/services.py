@@ -7,6 +7,7 @@ transaction that stops naming them has committed.
 """
 
 import base64
+import contextlib
 import json
 import logging
 import math
@@ -22,7 +23,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import Storage, storages
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -53,7 +54,7 @@ from .models import (
     H5PUserData,
     XAPIStatement,
 )
-from .selectors import enrollment_for_play, stored_libraries
+from .selectors import enrollment_for_play, statement_enrollment, stored_libraries
 
 logger = logging.getLogger(__name__)
 
@@ -499,27 +500,73 @@ def statement_score(statement: dict) -> Score | None:
     return Score(raw, maximum, scaled, completed)
 
 
+_RESULT_UPSERT = """
+INSERT INTO content_h5presult (enrollment_id, activity_id, attempts,
+    best_scaled, best_raw, best_max, last_scaled, last_raw, last_max,
+    completed, first_at, last_at)
+VALUES (%(enrollment)s, %(activity)s, %(attempts)s, %(scaled)s, %(raw)s, %(max)s,
+    %(scaled)s, %(raw)s, %(max)s, %(completed)s, %(now)s, %(now)s)
+ON CONFLICT (enrollment_id, activity_id) DO UPDATE SET
+    attempts = content_h5presult.attempts + excluded.attempts,
+    best_scaled = CASE WHEN {better} THEN excluded.best_scaled
+        ELSE content_h5presult.best_scaled END,
+    best_raw = CASE WHEN {better} THEN excluded.best_raw
+        ELSE content_h5presult.best_raw END,
+    best_max = CASE WHEN {better} THEN excluded.best_max
+        ELSE content_h5presult.best_max END,
+    last_scaled = COALESCE(excluded.last_scaled, content_h5presult.last_scaled),
+    last_raw = CASE WHEN excluded.last_scaled IS NULL
+        THEN content_h5presult.last_raw ELSE excluded.last_raw END,
+    last_max = CASE WHEN excluded.last_scaled IS NULL
+        THEN content_h5presult.last_max ELSE excluded.last_max END,
+    completed = content_h5presult.completed OR excluded.completed,
+    last_at = excluded.last_at
+RETURNING id, attempts, best_scaled, best_raw, best_max, last_scaled, last_raw,
+    last_max, completed, first_at, last_at
+""".format(
+    better="excluded.best_scaled IS NOT NULL AND (content_h5presult.best_scaled "
+    "IS NULL OR excluded.best_scaled > content_h5presult.best_scaled)"
+)
+
+
 def _result_record(
     *, enrollment: Enrollment, activity: H5PActivity, score: Score
 ) -> H5PResult:
-    result, _created = H5PResult.objects.select_for_update().get_or_create(
-        enrollment=enrollment, activity=activity
-    )
-    if score.scaled is not None:
-        result.attempts += 1
-        result.last_scaled, result.last_raw, result.last_max = (
-            score.scaled,
-            score.raw,
-            score.max,
+    """The score lands in the enrolment's result in one statement (an upsert on
+    its unique (enrolment, activity) row, locked until the commit): a scored
+    attempt counts, is the last, and the best when better; a completion stays."""
+    scored = score.scaled is not None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _RESULT_UPSERT,
+            {
+                "enrollment": enrollment.pk,
+                "activity": activity.pk,
+                "attempts": 1 if scored else 0,
+                "scaled": score.scaled if scored else None,
+                "raw": score.raw if scored else None,
+                "max": score.max if scored else None,
+                "completed": score.completed,
+                "now": timezone.now(),
+            },
         )
-        if result.best_scaled is None or score.scaled > result.best_scaled:
-            result.best_scaled, result.best_raw, result.best_max = (
-                score.scaled,
-                score.raw,
-                score.max,
-            )
-    result.completed = result.completed or score.completed
-    result.save()
+        row = cursor.fetchone()
+    names = [
+        "id",
+        "attempts",
+        "best_scaled",
+        "best_raw",
+        "best_max",
+        "last_scaled",
+        "last_raw",
+        "last_max",
+        "completed",
+        "first_at",
+        "last_at",
+    ]
+    result = H5PResult(
+        enrollment=enrollment, activity=activity, **dict(zip(names, row, strict=True))
+    )
     activity_result_recorded(enrollment=enrollment, activity=activity)
     return result
 
@@ -528,7 +575,7 @@ def statement_record(
     *,
     user: User,
     activity: H5PActivity,
-    lesson: LessonPage | None,
+    lesson: LessonPage | int | None,
     statement: Any,
     idempotency_key: str = "",
 ) -> XAPIStatement:
@@ -575,43 +622,58 @@ def statement_record(
         return stored
 
 
-@transaction.atomic
 def _statement_store(
     *,
     user: User,
     activity: H5PActivity,
-    lesson: LessonPage | None,
+    lesson: LessonPage | int | None,
     statement: Any,
     idempotency_key: str,
 ) -> XAPIStatement:
-    enrollment = enrollment_for_play(user=user, activity=activity, lesson=lesson)
+    """Check, then write in the fewest statements: the enrolment (with the result
+    so far) in one query; a statement without a score, with no LRS to owe it to,
+    is one INSERT that commits by itself; otherwise the INSERT, the result's
+    upsert, the progress and the work owed commit together."""
+    lesson_id = lesson if isinstance(lesson, int) or lesson is None else lesson.pk
+    enrollment = statement_enrollment(user=user, activity=activity, lesson_id=lesson_id)
     if enrollment is None:
         raise PermissionDenied
     statement_check(statement)
     score = statement_score(statement)
-    row = XAPIStatement.objects.create(
-        uuid=statement_id(
-            statement=statement,
-            user_id=user.pk,
-            activity_id=activity.pk,
-            idempotency_key=idempotency_key,
-        ),
-        user=user,
-        enrollment=enrollment,
-        activity=activity,
-        lesson=lesson,
-        data=statement,
-        verb=statement["verb"]["id"],
-        about_whole_activity=statement_is_about_whole_activity(statement),
-    )
-    if score is not None:
-        _result_record(enrollment=enrollment, activity=activity, score=score)
-    if settings.XAPI_LRS_ENDPOINT:
-        # Owed with the statement (lms.outbox): a broker down now only delays it.
-        work_owe(
-            task="content.tasks.statement_forward_task",
-            kwargs={"statement_id": row.pk},
+    together = score is not None or bool(settings.XAPI_LRS_ENDPOINT)
+    # Inside a caller's transaction, a savepoint: a repeated id then fails alone.
+    with (
+        transaction.atomic()
+        if together or connection.in_atomic_block
+        else contextlib.nullcontext()
+    ):
+        row = XAPIStatement.objects.create(
+            uuid=statement_id(
+                statement=statement,
+                user_id=user.pk,
+                activity_id=activity.pk,
+                idempotency_key=idempotency_key,
+            ),
+            user=user,
+            enrollment=enrollment,
+            activity=activity,
+            lesson_id=lesson_id,
+            data=statement,
+            verb=statement["verb"]["id"],
+            about_whole_activity=statement_is_about_whole_activity(statement),
         )
+        # What the answer shows: the result as it is now.
+        row.result_written = enrollment.result_row
+        if score is not None:
+            row.result_written = _result_record(
+                enrollment=enrollment, activity=activity, score=score
+            )
+        if settings.XAPI_LRS_ENDPOINT:
+            # Owed with the statement (lms.outbox): a broker down now only delays it.
+            work_owe(
+                task="content.tasks.statement_forward_task",
+                kwargs={"statement_id": row.pk},
+            )
     return row
 
 

@@ -42,7 +42,13 @@ from .player_access import (
     TicketInvalid,
     player_ticket_read,
 )
-from .selectors import activity_score, can_play, enrollment_for_play, user_state
+from .selectors import (
+    can_play,
+    enrollment_for_play,
+    enrollment_result,
+    result_score,
+    user_state,
+)
 from .services import h5p_storage, statement_record, user_data_save
 
 MAX_MESSAGE_BYTES = 256 * 1024
@@ -137,6 +143,14 @@ def _player_headers(response: HttpResponse, *, own: str, parent: str | None):
     response["Cache-Control"] = "private, no-store"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def _lesson_id(value) -> int | None:
+    try:
+        lesson_id = int(value)
+    except (TypeError, ValueError):
+        return None
+    return lesson_id if 0 < lesson_id < 2**31 else None
 
 
 def _lesson(value) -> LessonPage | None:
@@ -330,7 +344,8 @@ def statement(request: HttpRequest, activity_id: int) -> JsonResponse:
         row = statement_record(
             user=request.user,
             activity=activity,
-            lesson=_lesson(body.get("lesson")),
+            # Checked by the service with the enrolment (live, holds the activity).
+            lesson=_lesson_id(body.get("lesson")),
             statement=body.get("statement"),
             idempotency_key=request.headers.get("Idempotency-Key", ""),
         )
@@ -338,7 +353,12 @@ def statement(request: HttpRequest, activity_id: int) -> JsonResponse:
         return _refused(exc)
     except PermissionDenied:
         return _forbidden()
-    score = activity_score(enrollment=row.enrollment, activity=activity)
+    enrollment = row.enrollment
+    if hasattr(row, "result_written"):
+        result = row.result_written
+    else:  # a repeat: the row stored the first time
+        result = enrollment_result(enrollment=enrollment, activity=activity)
+    score = result_score(enrollment=enrollment, activity=activity, result=result)
     return JsonResponse(
         {
             "ok": True,

@@ -275,9 +275,27 @@ def _locked(enrollment: Enrollment) -> Enrollment:
     return locked
 
 
+def lesson_visit(
+    *,
+    enrollment: Enrollment,
+    lesson: LessonPage,
+    progress: LessonProgress | None = None,
+) -> LessonProgress:
+    """The participant opened a lesson: it is started, and where they continue.
+
+    `progress`, the row the caller already read (`courses.selectors.
+    lesson_enrollment`), lets a re-read that changes nothing (the row exists, the
+    lesson is already where they continue, last studied within the hour) return
+    at once: no transaction, no query."""
+    if progress is not None and not _visit_writes(enrollment=enrollment, lesson=lesson):
+        return progress
+    return _lesson_visit_write(enrollment=enrollment, lesson=lesson)
+
+
 @transaction.atomic
-def lesson_visit(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
-    """The participant opened a lesson: it is started, and where they continue."""
+def _lesson_visit_write(
+    *, enrollment: Enrollment, lesson: LessonPage
+) -> LessonProgress:
     progress, _ = LessonProgress.objects.get_or_create(
         enrollment=enrollment, lesson=lesson
     )
@@ -288,6 +306,20 @@ def lesson_visit(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgres
 # How fresh "last studied" must be before a visit writes it again (reminders work
 # in days; a lesson page must not write a row on every view).
 LAST_STUDIED_RESOLUTION = timedelta(hours=1)
+
+
+def _visit_writes(*, enrollment: Enrollment, lesson: LessonPage) -> bool:
+    """Whether a visit would write anything besides the progress row (what
+    `_enrollment_visited` writes), judged from the rows already read."""
+    if (
+        enrollment.last_lesson_id != lesson.pk
+        or enrollment.started_at is None
+        or enrollment.status == Enrollment.Status.ENROLLED
+        or not Enrollment.user.is_cached(enrollment)
+    ):
+        return True
+    last = enrollment.user.last_studied_at
+    return last is None or last < timezone.now() - LAST_STUDIED_RESOLUTION
 
 
 def _enrollment_visited(*, enrollment: Enrollment, lesson: LessonPage | int) -> None:

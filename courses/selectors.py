@@ -1,7 +1,7 @@
 """Reads of the courses app: what the catalogue, course and lesson pages show."""
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, F, FilteredRelation, Q, QuerySet
 from django.http import HttpRequest
 
 from wagtail.models import Page
@@ -134,30 +134,87 @@ def course_context(*, course: CoursePage, user: User) -> dict:
     }
 
 
-def lesson_neighbours(*, lesson: LessonPage, course: CoursePage) -> tuple:
-    lessons = list(
-        LessonPage.objects.live()
-        .descendant_of(course)
-        .order_by("path")
-        .only("pk", "title", "url_path", "path")
-    )
+def lesson_place(*, lesson: LessonPage, course: CoursePage) -> tuple:
+    """(module, previous lesson, next lesson) of a lesson: its module and the live
+    lessons of its course (pages two levels below the course, which only lessons
+    can be), in tree order, as plain pages with what the page shows (title, URL).
+
+    Read with the page when `courses.routing` served it (`route_place`), else in
+    one query."""
+    module_path = _ancestor_path(lesson, 1)
+    known = getattr(lesson, "route_place", None)
+    if known is not None:
+        rows = [
+            Page(
+                pk=row["pk"],
+                title=row["title"],
+                url_path=row["url_path"],
+                path=row["path"],
+                depth=row["depth"],
+            )
+            for row in known
+        ]
+    else:
+        rows = list(
+            Page.objects.filter(
+                Q(path=module_path)
+                | Q(path__startswith=course.path, depth=lesson.depth, live=True)
+            )
+            .order_by("path")
+            .only("pk", "title", "url_path", "path", "depth", "live")
+        )
+    module = next((row for row in rows if row.path == module_path), None)
+    lessons = [row for row in rows if row.depth == lesson.depth]
     index = next((i for i, x in enumerate(lessons) if x.pk == lesson.pk), None)
     if index is None:
-        return None, None
+        return module, None, None
     previous = lessons[index - 1] if index > 0 else None
     following = lessons[index + 1] if index + 1 < len(lessons) else None
-    return previous, following
+    return module, previous, following
 
 
 def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
-    """The user's enrolment in the course holding this lesson, if any."""
+    """The user's enrolment in the course holding this lesson, if any, with its
+    course and, as `lesson_progress_row`, their progress in this lesson (None
+    before their first visit): one query (the progress by a join on its unique
+    (enrolment, lesson) index). The request's user is not read again."""
     if not user.is_authenticated:
         return None
-    return (
-        Enrollment.objects.filter(user=user, course__path=_ancestor_path(lesson, 2))
-        .select_related("course", "user")
-        .first()
+    here = FilteredRelation(
+        "lesson_progress", condition=Q(lesson_progress__lesson_id=lesson.pk)
     )
+    found = (
+        Enrollment.objects.filter(user=user, course__path=_ancestor_path(lesson, 2))
+        .select_related("course")
+        .annotate(
+            here=here,
+            here_id=F("here__id"),
+            here_status=F("here__status"),
+            here_started_at=F("here__started_at"),
+            here_completed_at=F("here__completed_at"),
+            lesson_has_activities=Exists(
+                LessonActivity.objects.filter(
+                    lesson_id=lesson.pk, counts_for_completion=True
+                )
+            ),
+        )
+        .order_by()[:1]  # one at most (unique user, course): no sort
+    )
+    enrollment = next(iter(found), None)
+    if enrollment is None:
+        return None
+    enrollment.user = user
+    enrollment.lesson_progress_row = None
+    if enrollment.here_id is not None:
+        enrollment.lesson_progress_row = LessonProgress(
+            id=enrollment.here_id,
+            enrollment=enrollment,
+            lesson_id=lesson.pk,
+            status=enrollment.here_status,
+            started_at=enrollment.here_started_at,
+            completed_at=enrollment.here_completed_at,
+        )
+    return enrollment
 
 
 def _ancestor_path(page: Page, levels: int) -> str:
@@ -173,8 +230,12 @@ def lesson_context(
     progress: LessonProgress | None = None,
 ) -> dict:
     """What a lesson page shows. `enrollment` and `progress`, when the caller has
-    already read them for this request, are not read again."""
-    module = ModulePage.objects.get(path=_ancestor_path(lesson, 1))
+    already read them for this request, are not read again.
+
+    A participant's page reads nothing more: the visit hook read the enrolment,
+    the progress and whether the lesson has counting activities, the route the
+    module and the neighbours (`lesson_place`); the body comes from its cache
+    (`courses.lesson_body`)."""
     if enrollment is not None:
         course = enrollment.course
     else:
@@ -186,7 +247,16 @@ def lesson_context(
         progress = LessonProgress.objects.filter(
             enrollment=enrollment, lesson=lesson
         ).first()
-    previous, following = lesson_neighbours(lesson=lesson, course=course)
+    module, previous, following = lesson_place(lesson=lesson, course=course)
+
+    def has_activities() -> bool:  # asked by the template only before completion
+        known = getattr(enrollment, "lesson_has_activities", None)
+        if known is not None:
+            return known
+        return LessonActivity.objects.filter(
+            lesson=lesson, counts_for_completion=True
+        ).exists()
+
     return {
         "course": course,
         "module": module,
@@ -196,9 +266,7 @@ def lesson_context(
             progress and progress.status == LessonProgress.Status.COMPLETED
         ),
         "can_read": can_read_lessons(user=user, course=course, enrollment=enrollment),
-        "has_activities": LessonActivity.objects.filter(
-            lesson=lesson, counts_for_completion=True
-        ).exists(),
+        "has_activities": has_activities,
         "previous_lesson": previous,
         "next_lesson": following,
     }

@@ -8,10 +8,11 @@ from django.utils import translation
 from ..origin import h5p_base_url, origin_of, player_url, request_origin
 from ..player_access import player_ticket_issue
 from ..selectors import (
-    activity_score,
     can_play,
     enrollment_activity_scores,
     enrollment_for_play,
+    enrollment_result,
+    result_score,
 )
 
 register = template.Library()
@@ -27,7 +28,12 @@ def h5p_block(activity, lesson, request) -> dict:
     lesson = getattr(lesson, "specific", lesson)
     lesson_id = getattr(lesson, "pk", None)
     context = {"activity": activity, "lesson_id": lesson_id, "percent": None}
-    context["playable"] = can_play(user=user, activity=activity, lesson=lesson)
+    # The enrolment is read once (one query): an enrolled participant plays;
+    # anyone else as `can_play` says (staff preview anywhere).
+    enrollment = enrollment_for_play(user=user, activity=activity, lesson=lesson)
+    context["playable"] = enrollment is not None or can_play(
+        user=user, activity=activity, lesson=lesson
+    )
     if not context["playable"]:
         return context
     base = h5p_base_url(request)
@@ -46,12 +52,19 @@ def h5p_block(activity, lesson, request) -> dict:
         base=base, activity_id=activity.pk, ticket=ticket
     )
     context["h5p_origin"] = origin_of(base)
+    # This page may frame the H5P origin (lms.middleware.SiteCSPMiddleware).
+    if not hasattr(request, "csp_frame_src"):
+        request.csp_frame_src = set()
+    request.csp_frame_src.add(origin_of(base))
     context["start_seconds"] = settings.H5P_START_SECONDS
-    enrollment = enrollment_for_play(user=user, activity=activity, lesson=lesson)
     if enrollment is not None:
         context["xapi_url"] = reverse("content:statement", args=[activity.pk])
         context["state_url"] = reverse("content:state", args=[activity.pk])
-        score = activity_score(enrollment=enrollment, activity=activity)
+        score = result_score(
+            enrollment=enrollment,
+            activity=activity,
+            result=enrollment_result(enrollment=enrollment, activity=activity),
+        )
         context["score"] = score
         context["percent"] = score.percent if score is not None else None
     return context

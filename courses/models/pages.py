@@ -23,7 +23,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -34,10 +34,21 @@ from ..permissions import BalaiPagePermissionTester, course_balai_locked_for
 
 
 class BalaiPermissionsMixin:
-    """Course pages answer permissions through the Balai rule (courses.permissions)."""
+    """Course pages answer permissions through the Balai rule (courses.permissions).
+
+    `view_restrictions_known_none` is set only by `courses.routing`, when the
+    query that found the page for this request saw no view restriction and no
+    alias on it or any ancestor: Wagtail's check then has nothing to read."""
+
+    view_restrictions_known_none = False
 
     def permissions_for_user(self, user):
         return BalaiPagePermissionTester(user, self)
+
+    def get_view_restrictions(self):
+        if self.view_restrictions_known_none:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class CourseIndexPage(BalaiPermissionsMixin, Page):

@@ -1,0 +1,162 @@
+"""Serving the course tree with less of Wagtail's per-request work.
+
+Wagtail's page view, on every request, finds the Site by a query, reads the
+site's root page, walks the tree a query per level, then reads every ancestor
+(for aliases) and their view restrictions. For the course tree (the catalogue,
+courses, modules, lessons: the pages participants open all day),
+`PageRouteMiddleware` hands Wagtail's view what it would have found:
+
+- the Site, from a list of sites kept in the cache (dropped when a site is saved
+  or deleted, as Wagtail's own site root paths are), matched to the request's
+  host and port the way `wagtail.models.sites.get_site_for_hostname` does;
+- the page, by its URL path in one query of the model its depth names, which
+  also says whether any page from
+  the root down to it (itself included) has a view restriction or is an alias.
+  Only when neither, the page knows it has no view restriction
+  (`view_restrictions_known_none`); otherwise Wagtail checks as always. The
+  check itself still runs in Wagtail's `on_serve_page` hook, on the same page.
+
+Any other URL, a page outside the course tree, a page not live or not found:
+Wagtail routes it itself, unchanged.
+"""
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.functions import JSONObject, Substr
+from django.db.models.lookups import StartsWith
+from django.db.models.signals import post_delete, post_save
+from django.http.request import split_domain_port
+
+from wagtail import views as wagtail_views
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
+
+from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+
+SITES_CACHE_KEY = "balai:sites"
+
+
+def _sites() -> list[Site]:
+    sites = cache.get(SITES_CACHE_KEY)
+    if sites is None:
+        sites = list(Site.objects.select_related("root_page"))
+        cache.set(SITES_CACHE_KEY, sites, None)
+    return sites
+
+
+def sites_forget(**kwargs) -> None:
+    cache.delete(SITES_CACHE_KEY)
+
+
+post_save.connect(sites_forget, sender=Site, dispatch_uid="balai-sites-save")
+post_delete.connect(sites_forget, sender=Site, dispatch_uid="balai-sites-delete")
+
+
+def site_for(hostname: str, port: int) -> Site | None:
+    """The site Wagtail would pick for this host and port (same ranking)."""
+
+    def rank(site: Site) -> int:
+        if site.hostname == hostname and site.port == port:
+            return 0
+        if site.hostname == hostname and site.is_default_site:
+            return 1
+        if site.is_default_site:
+            return 2
+        return 3
+
+    sites = sorted(
+        (s for s in _sites() if s.hostname == hostname or s.is_default_site),
+        key=rank,
+    )
+    if not sites:
+        return None
+    if len(sites) == 1 or rank(sites[0]) in (0, 1):
+        return sites[0]
+    return sites[len(sites) == 2]
+
+
+def _ancestor_or_self(queryset, path_field: str):
+    """Rows whose `path_field` is the outer page's path or a prefix of it."""
+    outer = ExpressionWrapper(OuterRef("path"), output_field=CharField())
+    return queryset.filter(StartsWith(outer, F(path_field)))
+
+
+def _lesson_place(depth: int) -> ArraySubquery:
+    """The rows a lesson page shows around it (`courses.selectors.lesson_place`),
+    read with the page: its module and the live lessons of its course, in tree
+    order, each as JSON (PostgreSQL)."""
+    step = Page.steplen
+    module_path = Substr(OuterRef("path"), 1, (depth - 1) * step)
+    course_path = Substr(OuterRef("path"), 1, (depth - 2) * step)
+    rows = (
+        Page.objects.filter(
+            Q(path=module_path)
+            | Q(depth=depth, live=True, path__startswith=course_path)
+        )
+        .order_by("path")
+        .values(
+            json=JSONObject(
+                pk="pk", title="title", url_path="url_path", path="path", depth="depth"
+            )
+        )
+    )
+    return ArraySubquery(rows)
+
+
+# The course tree hangs under the site's root page: the catalogue is one level
+# below it, a lesson four. A path's length names the one model to look in; a page
+# of another type at that path is left to Wagtail.
+MODEL_BY_LEVEL = {1: CourseIndexPage, 2: CoursePage, 3: ModulePage, 4: LessonPage}
+
+
+def course_page_route(site: Site, path: str) -> RouteResult | None:
+    """The live course-tree page at this path of the site, in one query, or None
+    to let Wagtail route it."""
+    model = MODEL_BY_LEVEL.get(len([part for part in path.split("/") if part]))
+    if model is None:
+        return None
+    restricted = _ancestor_or_self(PageViewRestriction.objects.all(), "page__path")
+    aliased = _ancestor_or_self(Page.objects.filter(alias_of__isnull=False), "path")
+    found = model.objects.filter(url_path=site.root_page.url_path + path).annotate(
+        route_restricted=Exists(restricted), route_aliased=Exists(aliased)
+    )
+    if model is LessonPage and connection.vendor == "postgresql":
+        found = found.annotate(route_place=_lesson_place(site.root_page.depth + 4))
+    page = next(iter(found.order_by()[:1]), None)
+    if page is None or not page.live:
+        return None
+    page.view_restrictions_known_none = not (
+        page.route_restricted or page.route_aliased
+    )
+    return RouteResult(page)
+
+
+class PageRouteMiddleware:
+    """Gives Wagtail's page view the site and, for course pages, the route."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve:
+            return None
+        hostname = split_domain_port(request._get_raw_host())[0]
+        try:
+            port = int(request.get_port())
+        except ValueError:
+            return None
+        site = site_for(hostname, port)
+        if site is None:
+            return None
+        request._wagtail_site = site
+        path = view_args[0] if view_args else view_kwargs.get("path", "")
+        if path:
+            route = course_page_route(site, path)
+            if route is not None:
+                request._wagtail_route_for_request = route
+        return None
