@@ -118,7 +118,7 @@ class TableEditorInput(forms.HiddenInput):
 class WorkedExampleTableBlock(TableBlock):
     """Wagtail's TableBlock value, edited with `TableEditorInput` (no right-click
     menu, no English): rows of cell strings plus `numeric_columns`; indentation as
-    two leading spaces per level (docs/courses.md)."""
+    four leading spaces per step (docs/courses.md)."""
 
     @cached_property
     def field(self):

@@ -121,7 +121,7 @@ def course_review_urls():
     ]
 
 
-def _course_buttons(page, user):
+def _course_buttons(page, user, button_class=Button):
     """Labelled actions in place of the bare ⊕: "Tambah modul", "Tambah pelajaran",
     and the course's one review."""
     specific = page.specific_class
@@ -134,14 +134,14 @@ def _course_buttons(page, user):
     if specific is ModulePage:
         child = ("lessonpage", _("Tambah pelajaran"))
     if permissions.can_add_subpage():
-        yield Button(
+        yield button_class(
             child[1],
             reverse("wagtailadmin_pages:add", args=["courses", child[0], page.pk]),
             icon_name="plus",
             priority=1,
         )
     if specific is CoursePage:
-        yield Button(
+        yield button_class(
             _("Ajukan kursus untuk ditinjau"),
             reverse("courses_course_review", args=[page.pk]),
             icon_name="tasks",
@@ -156,4 +156,4 @@ def course_header_buttons(page, user, view_name, next_url=None):
 
 @hooks.register("register_page_listing_buttons")
 def course_listing_buttons(page, user, next_url=None):
-    yield from _course_buttons(page, user)
+    yield from _course_buttons(page, user, ListingButton)

@@ -2,10 +2,10 @@
    a grid of fields with buttons, in the language of the page. It keeps Wagtail's
    TableBlock value in the hidden input as JSON: {data: [[cell, ...], ...],
    first_row_is_table_header, table_header_choice, table_caption, numeric_columns}.
-   Indentation is two leading spaces per level (docs/courses.md). */
+   Indentation is four leading spaces per step (docs/courses.md). */
 (function () {
   "use strict";
-  var INDENT = "  ";
+  var INDENT = "    ";
 
   function blank(rows, cols) {
     var data = [];

@@ -101,7 +101,7 @@ def test_a_journal_table_is_built_with_buttons_and_an_empty_text_is_refused(
     assert table["data"] == [
         ["Akun", "Debit", "Kredit"],
         ["Kas", "5.000.000", ""],
-        ["  Modal", "", "5.000.000"],
+        ["    Modal", "", "5.000.000"],
     ]
     assert table["numeric_columns"] == [1, 2]
     assert table["first_row_is_table_header"] is True

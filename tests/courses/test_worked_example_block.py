@@ -8,12 +8,13 @@ from django.core.exceptions import ValidationError
 from wagtail.rich_text import RichText
 
 from courses.blocks import RequiredRichTextBlock, WorkedExampleBlock
+from courses.templatetags.worked_example import ledger_table
 
 JOURNAL = {
     "data": [
         ["Akun", "Debit", "Kredit"],
         ["Kas", "5.000.000", ""],
-        ["  Modal", "", "5.000.000"],
+        ["    Modal", "", "5.000.000"],
     ],
     "first_row_is_table_header": True,
     "first_col_is_header": False,
@@ -28,7 +29,7 @@ def test_the_table_keeps_rows_numeric_columns_and_indentation():
         block.to_python({"title": "Setoran modal", "table": dict(JOURNAL)})
     )
     table = value["table"]
-    assert table["data"][2][0] == "  Modal"  # one level of indentation
+    assert table["data"][2][0] == "    Modal"  # one step of indentation
     assert table["numeric_columns"] == [1, 2]
     assert table["first_row_is_table_header"] is True
     assert table["table_header_choice"] == "row"
@@ -57,3 +58,15 @@ def test_an_empty_text_block_is_refused_even_in_a_draft():
         block.clean(RichText("<p> </p>"))
     assert block.clean(RichText("<p>Isi</p>")).source == "<p>Isi</p>"
     block.restore_deferred_validation()
+
+
+def test_the_participants_table_follows_the_editors_numeric_columns_and_indent():
+    table = {
+        "data": [["Akun", "Keterangan"], ["    Modal", "setoran"]],
+        "first_row_is_table_header": True,
+        "numeric_columns": [1],
+    }
+    drawn = ledger_table({"title": "Contoh", "table": table})
+    _total, row = drawn.rows[0]
+    assert row[0].css == "indent-1"
+    assert row[1].css == "num"  # marked by the author, though not an amount
