@@ -15,10 +15,12 @@ from lms.spreadsheets import NUMBER, PERCENT, Column, Table, stamp, xlsx_bytes
 
 from .models import Quiz
 from .selectors import (
+    ITEM_ANALYSIS_MIN_RESPONDENTS,
     cohorts_taught,
     courses_taught,
     essay_queue,
     gradebook,
+    graded_attempts_count,
     item_analysis,
 )
 from .services import essay_grade
@@ -127,5 +129,10 @@ def item_analysis_view(request, quiz_id: int):
     return render(
         request,
         "assessments/item_analysis.html",
-        {"quiz": quiz, "rows": item_analysis(quiz=quiz)},
+        {
+            "quiz": quiz,
+            "rows": item_analysis(quiz=quiz),
+            "graded": graded_attempts_count(quiz=quiz),
+            "min_respondents": ITEM_ANALYSIS_MIN_RESPONDENTS,
+        },
     )

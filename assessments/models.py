@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import PreviewableMixin
 
 from .questions import KIND_CHOICES, kind_for
 
@@ -62,7 +63,7 @@ class QuestionCategory(models.Model):
         return f"{self.bank} › {self.name}"
 
 
-class Question(models.Model):
+class Question(PreviewableMixin, models.Model):
     bank = models.ForeignKey(
         QuestionBank,
         on_delete=models.CASCADE,
@@ -83,28 +84,14 @@ class Question(models.Model):
         _("data jawaban"),
         default=dict,
         blank=True,
-        help_text=_(
-            'Menurut jenis soal. Pilihan ganda: {"options": ["A", "B"], "correct": 0}; '
-            'beberapa jawaban: "correct": [0, 2]; benar/salah: {"correct": true}; '
-            'angka: {"answer": 12500000, "tolerance": 0, "unit": "Rp"}; '
-            'isian: {"answers": ["sisa hasil usaha"]}; mengurutkan: {"items": [...]} '
-            'dalam urutan benar; menjodohkan: {"pairs": [["RAT", "rapat anggota"]]}; '
-            'esai: {"guide": "pedoman penilaian"}.'
-        ),
+        help_text=_("Diisi oleh formulir soal menurut jenisnya."),
     )
     feedback = models.TextField(_("umpan balik"), blank=True)
     points = models.PositiveSmallIntegerField(_("bobot"), default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    panels = [
-        FieldPanel("bank"),
-        FieldPanel("category"),
-        FieldPanel("kind"),
-        FieldPanel("text"),
-        FieldPanel("data"),
-        FieldPanel("feedback"),
-        FieldPanel("points"),
-    ]
+    # The admin's panels (one set of answer fields per kind, no JSON) are those of
+    # `assessments.wagtail_hooks.QuestionViewSet`, with `forms.QuestionForm`.
 
     class Meta:
         verbose_name = _("soal")
@@ -113,6 +100,16 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def get_preview_template(self, request, mode_name):
+        return "assessments/question_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        """The question as a participant sees it, then its answer for the author."""
+        # The selectors read these models: imported once the models have loaded.
+        from .selectors import question_preview
+
+        return {"request": request, **question_preview(question=self)}
 
     def clean(self) -> None:
         try:

@@ -91,6 +91,20 @@ def _index_in(value, size: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < size
 
 
+def _option_feedback(data: dict, options: list[str]) -> dict:
+    """Optional feedback per option ("feedback": one text per option), kept if any."""
+    feedback = data.get("feedback")
+    if feedback is None:
+        return {}
+    _require(
+        isinstance(feedback, list)
+        and len(feedback) == len(options)
+        and all(isinstance(f, str) for f in feedback),
+        _("Umpan balik pilihan tidak sesuai dengan pilihan jawaban."),
+    )
+    return {"feedback": feedback} if any(f.strip() for f in feedback) else {}
+
+
 class SingleChoice(Kind):
     name = "single"
     label = gettext_lazy("Pilihan ganda (satu jawaban)")
@@ -101,7 +115,11 @@ class SingleChoice(Kind):
             _index_in(data.get("correct"), len(options)),
             _("Pilih satu jawaban yang benar."),
         )
-        return {"options": options, "correct": data["correct"]}
+        return {
+            "options": options,
+            "correct": data["correct"],
+            **_option_feedback(data, options),
+        }
 
     def shuffle(self, data, rng):
         order = list(range(len(data["options"])))
@@ -146,7 +164,11 @@ class MultipleResponse(Kind):
             and len(set(correct)) == len(correct),
             _("Pilih sekurang-kurangnya satu jawaban yang benar."),
         )
-        return {"options": options, "correct": sorted(correct)}
+        return {
+            "options": options,
+            "correct": sorted(correct),
+            **_option_feedback(data, options),
+        }
 
     shuffle = SingleChoice.shuffle
     public = SingleChoice.public
@@ -469,7 +491,21 @@ class Essay(Kind):
     def validate(self, data):
         guide = data.get("guide", "")
         _require(isinstance(guide, str), _("Pedoman penilaian harus berupa teks."))
-        return {"guide": guide}
+        rubric = data.get("rubric") or []
+        _require(
+            isinstance(rubric, list)
+            and all(
+                isinstance(r, dict)
+                and isinstance(r.get("criterion"), str)
+                and r["criterion"].strip()
+                and isinstance(r.get("points"), int | float)
+                and not isinstance(r.get("points"), bool)
+                and r["points"] >= 0
+                for r in rubric
+            ),
+            _("Setiap kriteria rubrik perlu uraian dan skor 0 atau lebih."),
+        )
+        return {"guide": guide, **({"rubric": rubric} if rubric else {})}
 
     def response_clean(self, data, response):
         if response is None or not str(response).strip():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -145,6 +146,29 @@ class PaperItem:
             (pos, label, self.values[i] if i < len(self.values) else "")
             for i, (pos, label) in enumerate(labelled)
         ]
+
+
+def question_preview(*, question: Question) -> dict:
+    """One question as a participant sees it (options shuffled as in a quiz), and
+    what the author should check: the right answer and each option's feedback."""
+    kind = kind_for(question.kind)
+    data = question.data or {}
+    order = kind.shuffle(data, random.Random(question.pk or 0))  # noqa: S311 (display order)
+    options = data.get("options") or []
+    feedback = data.get("feedback") or []
+    correct = data.get("correct")
+    right = set(correct) if isinstance(correct, list) else {correct}
+    return {
+        "item": PaperItem(number=1, question=question, public=kind.public(data, order)),
+        "q": question,
+        "correct_text": kind.correct_text(data),
+        "option_notes": [
+            (text, i in right, feedback[i] if i < len(feedback) else "")
+            for i, text in enumerate(options)
+        ],
+        "guide": data.get("guide", ""),
+        "rubric": data.get("rubric") or [],
+    }
 
 
 def attempt_paper(*, attempt: Attempt) -> list[PaperItem]:
@@ -382,6 +406,14 @@ def cohort_gain(*, pairs: list[tuple]) -> dict:
         ),
         "average_gain": round(sum(gains) / len(gains), 3) if gains else None,
     }
+
+
+# Below this many graded attempts the item figures are noise: the page says so.
+ITEM_ANALYSIS_MIN_RESPONDENTS = 10
+
+
+def graded_attempts_count(*, quiz: Quiz) -> int:
+    return Attempt.objects.filter(quiz=quiz, status=Attempt.Status.GRADED).count()
 
 
 def item_analysis(*, quiz: Quiz) -> list[dict]:

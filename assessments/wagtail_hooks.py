@@ -4,36 +4,31 @@ Instructors see and choose only their own Balai's courses (course.balai ==
 user.balai); administrators see all (`assessments.selectors.courses_taught`).
 """
 
+import django_filters
+
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from lms.admin_scoping import BalaiScopedViewSet
 
 from .admin_views import QuestionImportView
-from .models import Question, QuestionBank, Quiz
+from .forms import QuestionForm, QuizForm, QuizSlotForm, ScopedForm
+from .models import Question, QuestionBank, QuestionCategory, Quiz
+from .questions import KIND_CHOICES
 from .selectors import courses_taught
-
-
-class ScopedForm(WagtailAdminModelForm):
-    """Course and bank choices limited to what the user teaches."""
-
-    def __init__(self, *args, for_user=None, **kwargs):
-        super().__init__(*args, for_user=for_user, **kwargs)
-        if for_user is None:
-            return
-        courses = courses_taught(user=for_user)
-        if "course" in self.fields:
-            self.fields["course"].queryset = courses
-        if "bank" in self.fields:
-            self.fields["bank"].queryset = QuestionBank.objects.filter(
-                course__in=courses
-            )
 
 
 class ScopedViewSet(BalaiScopedViewSet):
@@ -51,14 +46,95 @@ class QuestionBankViewSet(ScopedViewSet):
     base_form_class = ScopedForm
 
 
+def _banks(request):
+    return QuestionBank.objects.filter(
+        course__in=courses_taught(user=request.user)
+    ).select_related("course")
+
+
+def _categories(request):
+    return QuestionCategory.objects.filter(
+        bank__course__in=courses_taught(user=request.user)
+    ).select_related("bank")
+
+
+class QuestionFilterSet(WagtailFilterSet):
+    """Filters of the question list: only the user's own banks and categories."""
+
+    bank = django_filters.ModelChoiceFilter(label=_("Bank soal"), queryset=_banks)
+    category = django_filters.ModelChoiceFilter(
+        label=_("Kategori"), queryset=_categories
+    )
+    kind = django_filters.ChoiceFilter(label=_("Jenis soal"), choices=KIND_CHOICES)
+
+    class Meta:
+        model = Question
+        fields = ["bank", "category", "kind"]
+
+
 class QuestionViewSet(ScopedViewSet):
     model = Question
     balai_field = "bank__course__balai_id"
     icon = "help"
     menu_label = _("Soal")
-    list_display = ["text", "kind", "category", "bank"]
-    list_filter = ["kind"]
-    base_form_class = ScopedForm
+    list_display = [
+        "text",
+        "kind",
+        "category",
+        "bank",
+        Column("course", label=_("Kursus"), accessor="bank.course"),
+    ]
+    filterset_class = QuestionFilterSet
+    search_fields = ["text"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("bank__course", "category")
+
+    # A viewset's own `base_form_class` is not read by Wagtail: the form goes
+    # through the edit handler.
+    edit_handler = ObjectList(
+        [
+            FieldPanel("bank"),
+            FieldPanel("category"),
+            FieldPanel("kind"),
+            FieldPanel("text"),
+            *(
+                MultiFieldPanel(
+                    [FieldPanel(name) for name in fields],
+                    heading=heading,
+                    attrs={"data-question-kinds": kinds},
+                )
+                for heading, kinds, fields in (
+                    (_("Pilihan jawaban"), "single multiple", ["options"]),
+                    (_("Jawaban benar/salah"), "truefalse", ["truefalse"]),
+                    (
+                        _("Jawaban angka"),
+                        "numeric",
+                        ["numeric_answer", "numeric_tolerance", "numeric_unit"],
+                    ),
+                    (_("Jawaban isian singkat"), "short", ["answers"]),
+                    (_("Butir yang diurutkan"), "ordering", ["items"]),
+                    (_("Pasangan yang dijodohkan"), "matching", ["pairs"]),
+                    (_("Penilaian esai"), "essay", ["guide", "rubric"]),
+                )
+            ),
+            FieldPanel("feedback"),
+            FieldPanel("points"),
+        ],
+        base_form_class=QuestionForm,
+    )
+
+
+class SlotsPanel(InlinePanel):
+    """The quiz's slots with `QuizSlotForm`: fixed or random, never both."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        formset = options["formsets"][self.relation_name]
+        formset["form"] = QuizSlotForm
+        formset["inherit_kwargs"] = ["for_user"]
+        return options
 
 
 class QuizViewSet(ScopedViewSet):
@@ -67,7 +143,24 @@ class QuizViewSet(ScopedViewSet):
     menu_label = _("Kuis")
     list_display = ["title", "purpose", "course", "pass_mark"]
     list_filter = ["purpose"]
-    base_form_class = ScopedForm
+    edit_handler = ObjectList(
+        [
+            *Quiz.panels[:-1],
+            SlotsPanel(
+                "slots",
+                heading=_("Soal"),
+                label=_("Slot soal"),
+                panels=[
+                    FieldPanel("mode"),
+                    FieldPanel("bank"),
+                    FieldPanel("question"),
+                    FieldPanel("category"),
+                    FieldPanel("count"),
+                ],
+            ),
+        ],
+        base_form_class=QuizForm,
+    )
 
 
 class QuestionImportMenuItem(MenuItem):

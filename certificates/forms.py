@@ -1,8 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminModelForm
+
 from courses.models import Cohort
-from lms.models import Province, Regency
+from lms.models import Balai, Province, Regency
+from lms.scoping import balai_q
+from lms.widgets import FollowingSelect, select_in_place
 
 
 class ReasonForm(forms.Form):
@@ -27,3 +31,25 @@ class ZipJobForm(forms.Form):
         if not (data.get("cohort") or data.get("regency") or data.get("province")):
             raise forms.ValidationError(_("Pilih angkatan atau wilayah."))
         return data
+
+
+class CertificateTemplateForm(WagtailAdminModelForm):
+    """A template of the user's own Balai (an instructor: theirs only); the Dinas
+    regency follows the chosen province."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        if user is not None and "balai" in self.fields:
+            balais = Balai.objects.filter(balai_q(user, "pk"))
+            self.fields["balai"].queryset = balais
+            if not self.instance.pk and balais.count() == 1:
+                self.initial["balai"] = balais.get().pk
+        if "issuer_regency" in self.fields:
+            select_in_place(
+                self.fields["issuer_regency"],
+                FollowingSelect(
+                    follows="issuer_province",
+                    parent_of=lambda regency: regency.province_id,
+                ),
+            )

@@ -96,33 +96,52 @@ def _build_layout(template: CertificateTemplate) -> CertificateLayout:
     )
 
 
-def sample_data(*, template: CertificateTemplate) -> CertificateData:
-    """A made-up holder, with a number as the template would give it."""
+def sample_data(
+    *, template: CertificateTemplate, holder: dict | None = None
+) -> CertificateData:
+    """The preview's holder: a real completion of the template's Balai when there
+    is one (`holder`: `holder_facts` plus `completed_on` and `course_code`), else a
+    made-up one; numbered as the template would number it."""
     today = timezone.localdate()
+    facts = holder or {
+        "holder_name": "Siti Rahmawati Noor",
+        "position": "Bendahara",
+        "cooperative_name": "Koperasi Desa Merah Putih Sungai Tabuk",
+        "village_name": "Sungai Tabuk Kota",
+        "regency_name": "Kabupaten Banjar",
+        "course_title": "Akuntansi Koperasi Dasar (SAK EP)",
+        "jp": 16,
+        "completed_on": today,
+        "course_code": "AK",
+    }
     return CertificateData(
         number=number_format(
             issuer=certificate_issuer(balai=template.balai, template=template),
             seq=1,
-            course_code="AK",
+            course_code=facts.get("course_code") or "AK",
             regency_code="63.03",
             province_code="63",
-            year=today.year,
+            year=facts["completed_on"].year,
         ),
-        holder_name="Siti Rahmawati Noor",
-        position="Bendahara",
-        cooperative="Koperasi Desa Merah Putih Sungai Tabuk",
-        village="Sungai Tabuk Kota",
-        regency="Kabupaten Banjar",
-        course_title="Akuntansi Koperasi Dasar (SAK EP)",
-        jp=16,
-        completed_on=today,
+        holder_name=facts["holder_name"],
+        position=facts["position"],
+        cooperative=facts["cooperative_name"],
+        village=facts["village_name"],
+        regency=facts["regency_name"],
+        course_title=facts["course_title"],
+        jp=facts["jp"],
+        completed_on=facts["completed_on"],
         verify_url=settings.SITE_URL.rstrip("/") + "/verifikasi/contoh/",
     )
 
 
-def template_preview_pdf(*, template: CertificateTemplate) -> bytes:
+def template_preview_pdf(
+    *, template: CertificateTemplate, holder: dict | None = None
+) -> bytes:
     """The template, perhaps with unsaved edits, drawn with sample data."""
-    return render_certificate(_build_layout(template), sample_data(template=template))
+    return render_certificate(
+        _build_layout(template), sample_data(template=template, holder=holder)
+    )
 
 
 def certificate_data(*, certificate: Certificate) -> CertificateData:

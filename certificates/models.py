@@ -26,7 +26,7 @@ from .numbering import (
     IssuerSequence,
     number_pattern_validate,
 )
-from .pdf import DEFAULT_BODY
+from .pdf import DEFAULT_BODY, PLACEHOLDERS, unknown_placeholders
 
 __all__ = [
     "Certificate",
@@ -253,6 +253,15 @@ class CertificateTemplate(PreviewableMixin, models.Model):
             errors["signatory_2_name"] = _(
                 "Penanda tangan 2 perlu nama dan jabatan, atau kosongkan semuanya."
             )
+        unknown = unknown_placeholders(self.body or "")
+        if unknown:
+            errors["body"] = _(
+                "Isian tidak dikenal: %(unknown)s. Isian yang dapat dipakai: "
+                "%(allowed)s."
+            ) % {
+                "unknown": ", ".join(unknown),
+                "allowed": ", ".join(f"{{{name}}}" for name in PLACEHOLDERS),
+            }
         if errors:
             raise ValidationError(errors)
 
@@ -261,8 +270,13 @@ class CertificateTemplate(PreviewableMixin, models.Model):
         return ""
 
     def serve_preview(self, request, mode_name):
+        # The selectors read these models: imported once the models have loaded.
+        from .selectors import template_preview_holder
+
+        holder = template_preview_holder(template=self)
         response = HttpResponse(
-            template_preview_pdf(template=self), content_type="application/pdf"
+            template_preview_pdf(template=self, holder=holder),
+            content_type="application/pdf",
         )
         response["Content-Disposition"] = 'inline; filename="pratinjau.pdf"'
         return response

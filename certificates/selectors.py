@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from courses.models import Cohort
+from courses.models import Cohort, Enrollment
 from lms.models import User
 from lms.scoping import region_q
 
+from .layouts import holder_facts
 from .models import Certificate, CertificateJob, CertificateTemplate
 
 
@@ -130,3 +132,25 @@ def cohort_issue_job(*, cohort: Cohort) -> CertificateJob | None:
         .order_by("-created_at")
         .first()
     )
+
+
+def template_preview_holder(*, template: CertificateTemplate) -> dict | None:
+    """The latest real completion of one of the template's Balai's courses, as the
+    preview's holder (`layouts.holder_facts`, its date and course code), or None."""
+    if not template.balai_id:
+        return None
+    enrollment = (
+        Enrollment.objects.filter(
+            course__balai_id=template.balai_id, completed_at__isnull=False
+        )
+        .select_related("course", "user__village__regency", "user__cooperative")
+        .order_by("-completed_at")
+        .first()
+    )
+    if enrollment is None:
+        return None
+    return {
+        **holder_facts(user=enrollment.user, course=enrollment.course),
+        "completed_on": timezone.localdate(enrollment.completed_at),
+        "course_code": enrollment.course.code,
+    }

@@ -3,15 +3,21 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 
 from lms.admin_scoping import BalaiScopedViewSet
 
 from . import admin_views
+from .forms import CertificateTemplateForm
 from .models import CertificateTemplate
 
 
 class CertificateTemplateViewSet(BalaiScopedViewSet):
+    """Instructors manage their own Balai's templates (`lms.admin_scoping`);
+    administrators all."""
+
     model = CertificateTemplate
     balai_field = "balai_id"
     icon = "doc-full-inverse"
@@ -19,8 +25,20 @@ class CertificateTemplateViewSet(BalaiScopedViewSet):
     menu_name = "templat-sertifikat"
     add_to_admin_menu = True
     menu_order = 400
-    list_display = ["name", "balai", "is_default", "orientation", "updated_at"]
-    list_filter = ["balai", "is_default"]
+    list_display = [
+        "name",
+        "balai",
+        BooleanColumn("is_default", label=_("Templat bawaan")),
+        "orientation",
+        "updated_at",
+    ]
+    list_filter = ["is_default"]
+    edit_handler = ObjectList(
+        CertificateTemplate.panels, base_form_class=CertificateTemplateForm
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("balai")
 
 
 register_snippet(CertificateTemplateViewSet)

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -17,8 +17,9 @@ from lms.models import PersonalDataAccess
 from lms.privacy import access_record
 
 from .forms import CohortEnrollForm
-from .selectors import participants_by_identifiers, visible_cohorts
-from .services import cohort_enroll
+from .models import CoursePage
+from .selectors import course_changes, participants_by_identifiers, visible_cohorts
+from .services import cohort_enroll, course_review_submit
 
 
 class CohortEnrollView(WagtailAdminTemplateMixin, FormView):
@@ -115,3 +116,49 @@ class CohortEnrollView(WagtailAdminTemplateMixin, FormView):
             % {"added": added, "same": len(users) - added},
         )
         return redirect(self.request.path)
+
+
+class CourseReviewView(WagtailAdminTemplateMixin, TemplateView):
+    """One review for a course: what changed in it (modules and lessons not yet
+    live), and "Ajukan kursus untuk ditinjau" for those who may edit it."""
+
+    template_name = "courses/admin/course_review.html"
+    header_icon = "tasks"
+
+    @cached_property
+    def course(self) -> CoursePage:
+        course = get_object_or_404(CoursePage, pk=self.kwargs["pk"])
+        if not course.permissions_for_user(self.request.user).can_edit():
+            raise PermissionDenied
+        return course
+
+    def get_page_title(self):
+        return _("Tinjauan kursus")
+
+    def get_page_subtitle(self):
+        return self.course.title
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        changes = course_changes(course=self.course)
+        context.update(
+            course=self.course,
+            changes=changes,
+            course_changed=self.course.has_unpublished_changes,
+            in_review=self.course.workflow_in_progress,
+            explore_url=reverse("wagtailadmin_explore", args=[self.course.pk]),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        try:
+            course_review_submit(course=self.course, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(request.path)
+        messages.success(
+            request,
+            _("Kursus “%(title)s” dan perubahannya diajukan untuk ditinjau.")
+            % {"title": self.course.title},
+        )
+        return redirect(request.path)

@@ -68,6 +68,12 @@ ASSESSMENT_PERMS = [
     for action in ("view", "add", "change", "delete")
 ]
 
+# Certificate templates: an instructor manages their own Balai's
+# (`certificates.wagtail_hooks.CertificateTemplateViewSet`, by `lms.scoping.balai_q`).
+CERTIFICATE_TEMPLATE_PERMS = [
+    f"{action}_certificatetemplate" for action in ("view", "add", "change", "delete")
+]
+
 
 def moderation_workflow_get_or_create() -> Workflow:
     """Wagtail's default "Moderators approval" workflow, reviewed by Peninjau too."""
@@ -100,6 +106,7 @@ def authoring_setup(*, catalogue: CourseIndexPage) -> None:
         admin_access,
         *(_perm("courses", codename) for codename in COHORT_PERMS),
         *(_perm("assessments", codename) for codename in ASSESSMENT_PERMS),
+        *(_perm("certificates", codename) for codename in CERTIFICATE_TEMPLATE_PERMS),
     )
     _page_perms(instructors, catalogue, ["add_page", "change_page"])
     _collection_perms(instructors, MEDIA_PERMS)

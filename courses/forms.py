@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from lms.models import Role, User
+from lms.widgets import FollowingSelect, select_in_place
 
 from .selectors import cohort_candidates, cohort_courses
 
@@ -17,6 +18,17 @@ class CohortForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "regency" in self.fields:
+            # Only the chosen province's regencies (static/js/follow-parent.js).
+            self.fields["regency"].queryset = self.fields["regency"].queryset.order_by(
+                "name"
+            )
+            select_in_place(
+                self.fields["regency"],
+                FollowingSelect(
+                    follows="province", parent_of=lambda regency: regency.province_id
+                ),
+            )
         user = getattr(self, "for_user", None)
         if user is None:
             return
@@ -31,6 +43,16 @@ class CohortForm(WagtailAdminModelForm):
             self.fields["instructors"].widget.choices = self.fields[
                 "instructors"
             ].choices
+
+    def clean(self):
+        cleaned = super().clean()
+        province, regency = cleaned.get("province"), cleaned.get("regency")
+        if regency and province and regency.province_id != province.pk:
+            self.add_error(
+                "regency",
+                _("Kabupaten/kota ini tidak berada di provinsi yang dipilih."),
+            )
+        return cleaned
 
 
 _SPLIT = re.compile(r"[\n,;]+")

@@ -343,3 +343,14 @@ def participants_by_identifiers(
         else:
             found.setdefault(user.pk, user)
     return list(found.values()), missing
+
+
+def course_changes(*, course: CoursePage) -> list[Page]:
+    """The course's modules and lessons with changes not yet live (new ones too),
+    in tree order: what one review of the course covers."""
+    return list(
+        course.get_descendants()
+        .filter(has_unpublished_changes=True)
+        .order_by("path")
+        .specific()
+    )

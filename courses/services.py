@@ -13,6 +13,7 @@ from lms.models import Role, User
 
 from .blocks import ACTIVITY_BLOCKS
 from .models import Cohort, CoursePage, Enrollment, LessonActivity, LessonPage
+from .selectors import course_changes
 
 
 def _prerequisites_missing(*, user: User, course: CoursePage) -> list[CoursePage]:
@@ -162,3 +163,38 @@ def lesson_activities_sync(*, lesson: LessonPage) -> list[LessonActivity]:
             row.save(update_fields=["sort_order"])
         rows.append(row)
     return rows
+
+
+def course_review_submit(*, course: CoursePage, user: User) -> None:
+    """ "Ajukan kursus untuk ditinjau": one review for the course and every module
+    and lesson changed in it (published together by `course_changes_publish` when
+    the reviewer approves). Refused, in Bahasa Indonesia, when a review is already
+    running, when there is nothing to review, or when no workflow applies."""
+    if course.workflow_in_progress:
+        raise ValidationError(_("Kursus ini sudah diajukan dan sedang ditinjau."))
+    if not course.has_unpublished_changes and not course_changes(course=course):
+        raise ValidationError(_("Tidak ada perubahan yang perlu ditinjau."))
+    workflow = course.get_workflow()
+    if workflow is None:
+        raise ValidationError(_("Belum ada alur peninjauan untuk kursus ini."))
+    with transaction.atomic():
+        if course.get_latest_revision() is None:
+            course.save_revision(user=user)
+        workflow.start(course, user)
+
+
+@transaction.atomic
+def course_changes_publish(*, course: CoursePage, user: User | None) -> int:
+    """The reviewer approved the course: publish the modules and lessons changed in
+    it, parents first (a review of one of them still running is closed: the
+    course's review covered it). Returns how many were published."""
+    published = 0
+    for page in course_changes(course=course):
+        state = page.current_workflow_state
+        if state is not None:
+            state.cancel(user=user)
+        revision = page.get_latest_revision()
+        if revision is not None:
+            revision.publish(user=user)
+            published += 1
+    return published

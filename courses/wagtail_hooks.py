@@ -3,14 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import Button, ListingButton
 from wagtail.snippets.models import register_snippet
 
 from lms.admin_scoping import BalaiScopedViewSet
 
-from .admin_views import CohortEnrollView
+from .admin_views import CohortEnrollView, CourseReviewView
 from .forms import CohortForm
-from .models import Cohort, LessonPage, Track
+from .models import Cohort, CoursePage, LessonPage, ModulePage, Track
 from .permissions import explorer_pages_for
 from .progress import lesson_visit
 from .selectors import lesson_enrollment, visible_cohorts
@@ -108,3 +108,52 @@ def cohort_enroll_button(snippet, user, next_url=None):
             icon_name="group",
             priority=5,
         )
+
+
+@hooks.register("register_admin_urls")
+def course_review_urls():
+    return [
+        path(
+            "kursus/<int:pk>/tinjauan/",
+            CourseReviewView.as_view(),
+            name="courses_course_review",
+        )
+    ]
+
+
+def _course_buttons(page, user, button_class=Button):
+    """Labelled actions in place of the bare ⊕: "Tambah modul", "Tambah pelajaran",
+    and the course's one review."""
+    specific = page.specific_class
+    if specific not in (CoursePage, ModulePage):
+        return
+    permissions = page.permissions_for_user(user)
+    if not permissions.can_edit():
+        return
+    child = ("modulepage", _("Tambah modul"))
+    if specific is ModulePage:
+        child = ("lessonpage", _("Tambah pelajaran"))
+    if permissions.can_add_subpage():
+        yield button_class(
+            child[1],
+            reverse("wagtailadmin_pages:add", args=["courses", child[0], page.pk]),
+            icon_name="plus",
+            priority=1,
+        )
+    if specific is CoursePage:
+        yield button_class(
+            _("Ajukan kursus untuk ditinjau"),
+            reverse("courses_course_review", args=[page.pk]),
+            icon_name="tasks",
+            priority=2,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def course_header_buttons(page, user, view_name, next_url=None):
+    yield from _course_buttons(page, user)
+
+
+@hooks.register("register_page_listing_buttons")
+def course_listing_buttons(page, user, next_url=None):
+    yield from _course_buttons(page, user, ListingButton)

@@ -4,6 +4,8 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+
 from .models import Position, User, Village
 from .models.regions import TimeZone
 from .phones import normalize_phone
@@ -125,3 +127,14 @@ class ProfileForm(forms.ModelForm):
         if not cleaned.get("email") and not cleaned.get("phone"):
             raise ValidationError(_("Isi email atau nomor HP, minimal salah satu."))
         return cleaned
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """The admin's login (WAGTAILADMIN_USER_LOGIN_FORM): Wagtail's own names its
+    password field by the field's name, so it showed "Password" in Indonesian."""
+
+    password = forms.CharField(
+        label=_("Kata sandi"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        strip=False,
+    )

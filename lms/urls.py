@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .admin_i18n import admin_js_catalog
 from .admin_scoping import ScopedLogEntriesView
 from .views.media import media_serve
 
@@ -24,6 +25,12 @@ urlpatterns = [
     path(
         "favicon.ico",
         RedirectView.as_view(url=static_url("favicon.svg"), permanent=True),
+    ),
+    # Wagtail's script catalogue, completed in Indonesian (lms/admin_i18n.py).
+    path(
+        "admin/jsi18n/",
+        admin_js_catalog,
+        name="wagtailadmin_javascript_catalog",
     ),
     # Wagtail's site-history report, scoped (`lms.admin_scoping`): same paths and
     # names, matched before Wagtail's own.

@@ -37,10 +37,16 @@ prepared once).
 from .layout import DEFAULT_BODY, CertificateData, CertificateLayout, Signatory
 from .page import render_certificate
 from .qr import qr_runs
-from .text import fill_placeholders, format_date_id
+from .text import (
+    PLACEHOLDERS,
+    fill_placeholders,
+    format_date_id,
+    unknown_placeholders,
+)
 
 __all__ = [
     "DEFAULT_BODY",
+    "PLACEHOLDERS",
     "CertificateData",
     "CertificateLayout",
     "Signatory",
@@ -48,4 +54,5 @@ __all__ = [
     "format_date_id",
     "qr_runs",
     "render_certificate",
+    "unknown_placeholders",
 ]

@@ -36,6 +36,30 @@ def format_date_id(day: datetime.date) -> str:
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
+# The placeholders a template's body may use (its help text and check name them).
+PLACEHOLDERS = (
+    "nama",
+    "jabatan",
+    "koperasi",
+    "desa",
+    "kabupaten",
+    "kursus",
+    "jp",
+    "tanggal",
+    "nomor",
+)
+_BRACED = re.compile(r"\{([^{}]*)\}")
+
+
+def unknown_placeholders(body: str) -> list[str]:
+    """The ``{…}`` of ``body`` that are not placeholders, as written, once each."""
+    seen: dict[str, None] = {}
+    for match in _BRACED.finditer(body):
+        if match.group(1) not in PLACEHOLDERS:
+            seen.setdefault(match.group(0))
+    return list(seen)
+
+
 def _placeholder_values(data: CertificateData) -> dict[str, str]:
     return {
         "nama": data.holder_name,

@@ -208,7 +208,18 @@ class CoursePage(BalaiPermissionsMixin, Page):
         return context
 
 
-class ModulePage(BalaiPermissionsMixin, Page):
+class InCourseTitleMixin:
+    """In the admin a module or lesson is named with its course ("Buku kas · Kas
+    Harian Koperasi"), so lists of pages from many courses (the reviewer's "awaiting
+    review", history, choosers) say which course each belongs to."""
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        course = CoursePage.objects.ancestor_of(self).only("title").first()
+        return f"{title} · {course.title}" if course else title
+
+
+class ModulePage(InCourseTitleMixin, BalaiPermissionsMixin, Page):
     summary = models.TextField(_("ringkasan"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
@@ -224,7 +235,7 @@ class ModulePage(BalaiPermissionsMixin, Page):
         return redirect(self.get_parent().url + f"#modul-{self.pk}")
 
 
-class LessonPage(BalaiPermissionsMixin, Page):
+class LessonPage(InCourseTitleMixin, BalaiPermissionsMixin, Page):
     minutes = models.PositiveSmallIntegerField(_("perkiraan waktu (menit)"), default=10)
     counts_for_completion = models.BooleanField(
         _("dihitung untuk kelulusan"), default=True

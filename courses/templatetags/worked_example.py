@@ -89,7 +89,10 @@ def ledger_table(value) -> LedgerTable:
     ]
     has_header = table.get("first_row_is_table_header", True) and cells
     header, body = (cells[0], cells[1:]) if has_header else ([], cells)
-    given = value.get("numeric_columns") if hasattr(value, "get") else None
+    # The editor (courses.blocks.TableEditorInput) keeps them in the table's value.
+    given = table.get("numeric_columns") or (
+        value.get("numeric_columns") if hasattr(value, "get") else None
+    )
     numeric = _numeric_columns(body, width, given)
 
     def drawn(row: list[Cell]) -> list[Cell]:

@@ -456,6 +456,8 @@ LOGGING = {
     },
 }
 
+# The admin login with its password field named in Bahasa Indonesia.
+WAGTAILADMIN_USER_LOGIN_FORM = "lms.forms.AdminLoginForm"
 
 # Content-Security-Policy (django-csp, lms.middleware.SiteCSPMiddleware): no inline
 # script anywhere on the site (JavaScript lives in static/), an inline <script>
