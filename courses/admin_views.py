@@ -138,6 +138,17 @@ class CourseReviewView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return self.course.title
 
+    def get_breadcrumbs_items(self):
+        # Without its own crumb the header read "Beranda" (the base crumb).
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": "",
+                "label": self.get_page_title(),
+                "sublabel": self.get_page_subtitle(),
+            },
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         changes = course_changes(course=self.course)
