@@ -5,6 +5,7 @@ from django.db.models import (
     BooleanField,
     CharField,
     DateTimeField,
+    Field,
     IntegerField,
     Q,
     QuerySet,
@@ -172,7 +173,9 @@ def lesson_place(*, lesson: LessonPage, course: CoursePage) -> tuple:
     return module, previous, following
 
 
-def _place_from_rows(rows: list[dict], *, lesson: LessonPage, module_path: str):
+def _place_from_rows(
+    rows: list[dict], *, lesson: LessonPage, module_path: str
+) -> tuple[Page | None, Page | None, Page | None]:
     """`lesson_place` from the route's rows: pages built only for the three shown."""
 
     def page(row: dict | None) -> Page | None:
@@ -194,7 +197,7 @@ def _place_from_rows(rows: list[dict], *, lesson: LessonPage, module_path: str):
 _PROGRESS_COLUMNS = {"id", "status", "started_at", "completed_at"}
 
 
-def _progress_sql(column: str, lesson: LessonPage, field) -> RawSQL:
+def _progress_sql(column: str, lesson: LessonPage, field: Field) -> RawSQL:
     """A column of the enrolment's progress row in this lesson (its unique index)."""
     assert column in _PROGRESS_COLUMNS  # noqa: S101 (a constant of this module)
     return RawSQL(  # noqa: S611 (the column is one of four constants)
@@ -234,9 +237,9 @@ def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
     if enrollment is None:
         return None
     enrollment.user = user
-    enrollment.lesson_progress_row = None
+    row = None
     if enrollment.here_id is not None:
-        enrollment.lesson_progress_row = LessonProgress(
+        row = LessonProgress(
             id=enrollment.here_id,
             enrollment=enrollment,
             lesson_id=lesson.pk,
@@ -244,6 +247,8 @@ def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
             started_at=enrollment.here_started_at,
             completed_at=enrollment.here_completed_at,
         )
+    # A transient attribute, read by the visit hook.
+    setattr(enrollment, "lesson_progress_row", row)  # noqa: B010
     return enrollment
 
 
