@@ -3,8 +3,8 @@
 For a course of the demo's data (`courses.demo.demo_data_read`: its "pretest" and
 "posttest" lists, from the course's `assessments.yaml`):
 one bank with two categories, a pre-test and a post-test drawing every question of
-their category at random (shuffled), a "Pre-test" lesson at the start of module 1
-and a "Post-test" lesson at the end of the last module, with their LessonActivity
+their category at random (shuffled), a "Tes awal" (pre-test) lesson at the start of module 1
+and a "Tes akhir" (post-test) lesson at the end of the last module, with their LessonActivity
 rows. Idempotent: a course that already has its demo bank is left alone.
 """
 
@@ -19,8 +19,8 @@ from .models import Question, QuestionBank, QuestionCategory, Quiz, QuizSlot
 from .questions import kind_for
 
 PURPOSES = {
-    "pretest": ("Pre-test", Quiz.Purpose.PRETEST),
-    "posttest": ("Post-test", Quiz.Purpose.POSTTEST),
+    "pretest": ("Tes awal", Quiz.Purpose.PRETEST),
+    "posttest": ("Tes akhir", Quiz.Purpose.POSTTEST),
 }
 
 
@@ -96,7 +96,7 @@ def demo_assessments_load(*, course: CoursePage, spec: dict) -> list[Quiz]:
             shuffle_questions=True,
             time_limit_minutes=30,
             intro=(
-                "Kerjakan sebelum mulai belajar. Nilai pre-test tidak menentukan "
+                "Kerjakan sebelum mulai belajar. Nilai tes awal tidak menentukan "
                 "kelulusan."
                 if purpose == Quiz.Purpose.PRETEST
                 else "Nilai minimal 70 untuk lulus kursus ini."

@@ -224,6 +224,16 @@ class Quiz(ClusterableModel):
             raise ValidationError({"pass_mark": _("Nilai lulus paling tinggi 100.")})
 
     @property
+    def purpose_label(self) -> str:
+        """The quiz's purpose in the words participants read: "Tes awal" and
+        "Tes akhir" (the admin keeps the field's labels)."""
+        words = {
+            self.Purpose.PRETEST: _("Tes awal"),
+            self.Purpose.POSTTEST: _("Tes akhir"),
+        }
+        return str(words.get(self.purpose, self.get_purpose_display()))
+
+    @property
     def must_pass(self) -> bool:
         """A post-test or module quiz is done when passed; others when submitted."""
         return self.purpose in (self.Purpose.POSTTEST, self.Purpose.MODULE)

@@ -267,7 +267,7 @@ class Numeric(Kind):
         text = str(response).strip()[:40]
         _require(
             parse_number(text) is not None,
-            _("Tulis jawaban berupa angka, misalnya 12.500.000 atau 2,5."),
+            _("Tulis jawaban berupa angka saja, tanpa Rp dan tanpa huruf."),
         )
         return text
 

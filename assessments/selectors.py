@@ -13,8 +13,17 @@ from django.utils import timezone
 
 from content.models import H5PActivity
 from content.selectors import activity_scores
-from courses.models import Cohort, CoursePage, Enrollment, LessonActivity, LessonPage
+from courses.models import (
+    Cohort,
+    CoursePage,
+    Enrollment,
+    LessonActivity,
+    LessonPage,
+    LessonProgress,
+)
+from courses.progress import course_lessons, course_standing
 from courses.scoring import score_that_counts
+from courses.selectors import continue_lesson
 from lms import scoping
 from lms.models import User
 
@@ -206,6 +215,54 @@ def attempt_result(*, attempt: Attempt, now: datetime | None = None) -> dict:
 
 
 # ---------------------------------------------------------------- instructors
+
+
+@dataclass
+class NextStep:
+    """Where a result page sends the participant: the course finished (with its
+    certificate), another try, or the lesson to study next and what is still
+    missing."""
+
+    course_done: bool = False
+    retry: bool = False
+    lesson: LessonPage | None = None
+    lessons_missing: list[LessonPage] = field(default_factory=list)
+    sessions_missing: int = 0
+
+
+def result_next_step(*, attempt: Attempt) -> NextStep:
+    """The next step after a quiz result, from the course's own rule (the
+    enrolment's status and `course_standing`)."""
+    enrollment = attempt.enrollment
+    enrollment.refresh_from_db(fields=["status", "last_lesson"])
+    if enrollment.status == Enrollment.Status.COMPLETED:
+        return NextStep(course_done=True)
+    quiz = attempt.quiz
+    attempts_used = Attempt.objects.filter(quiz=quiz, enrollment=enrollment).count()
+    retry = bool(
+        quiz.must_pass
+        and attempt.passed is False
+        and (not quiz.max_attempts or attempts_used < quiz.max_attempts)
+    )
+    step = NextStep(
+        retry=retry, lesson=continue_lesson(course=quiz.course, enrollment=enrollment)
+    )
+    if quiz.purpose == Quiz.Purpose.POSTTEST:
+        completed = set(
+            LessonProgress.objects.filter(
+                enrollment=enrollment, status=LessonProgress.Status.COMPLETED
+            ).values_list("lesson_id", flat=True)
+        )
+        step.lessons_missing = [
+            lesson
+            for lesson in course_lessons(quiz.course)
+            if lesson.pk not in completed
+        ]
+        standing = course_standing(enrollment=enrollment)
+        step.sessions_missing = max(
+            0, standing.sessions_needed - standing.sessions_attended
+        )
+    return step
 
 
 def courses_taught(*, user: User) -> QuerySet[CoursePage]:

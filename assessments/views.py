@@ -16,7 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .models import Attempt, Question, Quiz
-from .selectors import attempt_paper, attempt_result, quiz_for_participant
+from .selectors import (
+    attempt_paper,
+    attempt_result,
+    quiz_for_participant,
+    result_next_step,
+)
 from .services import (
     GRACE,
     answers_save_from_form,
@@ -196,4 +201,5 @@ def attempt_result_view(request, attempt_id: int):
         return redirect("assessments:attempt", attempt_id=attempt.pk)
     context = attempt_result(attempt=attempt)
     context["quiz_url"] = reverse("assessments:quiz", args=[attempt.quiz_id])
+    context["next_step"] = result_next_step(attempt=attempt)
     return render(request, "assessments/result.html", context)

@@ -4,8 +4,6 @@ Instructors see and choose only their own Balai's courses (course.balai ==
 user.balai); administrators see all (`assessments.selectors.courses_taught`).
 """
 
-from django.contrib.admin.utils import unquote
-from django.http import Http404
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -13,8 +11,9 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from lms.admin_scoping import BalaiScopedViewSet
 
 from .admin_views import QuestionImportView
 from .models import Question, QuestionBank, Quiz
@@ -37,34 +36,11 @@ class ScopedForm(WagtailAdminModelForm):
             )
 
 
-def _scoped_queryset(model, scope: str, user):
-    return model._default_manager.filter(**{f"{scope}__in": courses_taught(user=user)})
+class ScopedViewSet(BalaiScopedViewSet):
+    """Every admin view of these models keeps to the user's Balai's courses
+    (`lms.admin_scoping`)."""
 
-
-def _scoped_view(view_class, model, scope: str):
-    def dispatch(self, request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        visible = _scoped_queryset(model, scope, request.user)
-        if pk is not None and not visible.filter(pk=unquote(str(pk))).exists():
-            raise Http404
-        return view_class.dispatch(self, request, *args, **kwargs)
-
-    return type(view_class.__name__, (view_class,), {"dispatch": dispatch})
-
-
-class ScopedViewSet(snippet_views.SnippetViewSet):
-    scope = "course"
-
-    def get_queryset(self, request):
-        return _scoped_queryset(self.model, self.scope, request.user)
-
-    @property
-    def edit_view_class(self):
-        return _scoped_view(snippet_views.EditView, self.model, self.scope)
-
-    @property
-    def delete_view_class(self):
-        return _scoped_view(snippet_views.DeleteView, self.model, self.scope)
+    balai_field = "course__balai_id"
 
 
 class QuestionBankViewSet(ScopedViewSet):
@@ -77,7 +53,7 @@ class QuestionBankViewSet(ScopedViewSet):
 
 class QuestionViewSet(ScopedViewSet):
     model = Question
-    scope = "bank__course"
+    balai_field = "bank__course__balai_id"
     icon = "help"
     menu_label = _("Soal")
     list_display = ["text", "kind", "category", "bank"]

@@ -12,3 +12,5 @@ class CertificatesConfig(AppConfig):
         from .subscribers import subscribe_all
 
         subscribe_all()
+
+        from . import privacy  # noqa: F401  (its part of the personal-data download)

@@ -46,8 +46,26 @@ def certificate_by_code(*, code: str) -> Certificate | None:
     return certificates_shown().filter(code=code).first()
 
 
-def certificate_by_number(*, number: str) -> Certificate | None:
-    return certificates_shown().filter(number=number.strip()).first()
+def _name_key(name: str) -> str:
+    """A name as people type it: case, spaces and punctuation do not count."""
+    return "".join(ch for ch in (name or "").casefold() if ch.isalnum())
+
+
+def certificate_by_number(*, number: str, holder_name: str) -> Certificate | None:
+    """The certificate of this number *and* this holder's name, or None.
+
+    Numbers follow a guessable pattern ({seq}/{course}/{regency}/{year}), so a
+    number alone finds nothing: whoever checks a certificate has it in hand, name
+    and all. A wrong name answers exactly as an unknown number does. The QR
+    code's link (`certificate_by_code`, an unguessable code) needs nothing else.
+    """
+    key = _name_key(holder_name)
+    if not key:
+        return None
+    for certificate in certificates_shown().filter(number=number.strip()):
+        if _name_key(certificate.holder_name) == key:
+            return certificate
+    return None
 
 
 def can_download(*, user: User, certificate: Certificate) -> bool:

@@ -76,24 +76,41 @@ def verify(request, code: str):
 @ratelimit(key="ip", rate=VERIFY_RATE, method="GET", block=False)
 def verify_form(request):
     number = request.GET.get("nomor", "").strip()
-    if not number:
+    name = request.GET.get("nama", "").strip()
+    if not number and not name:
         return render(request, "certificates/verify_form.html", {})
     if _limited(request):
         return _too_many(request)
-    if len(number) > 120:
+    shown = {"number": number[:120], "name": name[:150]}
+    if len(number) > 120 or len(name) > 150:
         return render(
             request,
             "certificates/verify_form.html",
-            {"number": number[:120], "error": _("Nomor sertifikat terlalu panjang.")},
+            {**shown, "error": _("Nomor atau nama terlalu panjang.")},
         )
-    certificate = certificate_by_number(number=number)
+    if not number or not name:
+        return render(
+            request,
+            "certificates/verify_form.html",
+            {
+                **shown,
+                "error": _(
+                    "Isi nomor sertifikat dan nama pemegang persis seperti tercetak "
+                    "pada sertifikat."
+                ),
+            },
+        )
+    certificate = certificate_by_number(number=number, holder_name=name)
     if certificate is None:
         return render(
             request,
             "certificates/verify_form.html",
             {
-                "number": number,
-                "error": _("Sertifikat dengan nomor ini tidak ditemukan."),
+                **shown,
+                "error": _(
+                    "Tidak ada sertifikat dengan nomor dan nama pemegang ini. "
+                    "Periksa kembali keduanya."
+                ),
             },
             status=404,
         )

@@ -4,14 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from lms.admin_scoping import BalaiScopedViewSet
 
 from . import admin_views
 from .models import CertificateTemplate
 
 
-class CertificateTemplateViewSet(SnippetViewSet):
+class CertificateTemplateViewSet(BalaiScopedViewSet):
     model = CertificateTemplate
+    balai_field = "balai_id"
     icon = "doc-full-inverse"
     menu_label = _("Templat sertifikat")
     menu_name = "templat-sertifikat"

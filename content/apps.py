@@ -7,4 +7,7 @@ class ContentConfig(AppConfig):
     verbose_name = _("Konten H5P")
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            privacy,  # noqa: F401  (its part of the personal-data download)
+        )

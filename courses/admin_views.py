@@ -1,5 +1,8 @@
 """Admin views of the courses app that Wagtail's generic views do not cover."""
 
+from django_ratelimit.core import is_ratelimited
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -9,6 +12,9 @@ from django.views.generic import FormView
 
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from lms.models import PersonalDataAccess
+from lms.privacy import access_record
 
 from .forms import CohortEnrollForm
 from .selectors import participants_by_identifiers, visible_cohorts
@@ -64,9 +70,30 @@ class CohortEnrollView(WagtailAdminTemplateMixin, FormView):
         return context
 
     def form_valid(self, form):
-        found, missing = participants_by_identifiers(
-            identifiers=form.cleaned_data["identifiers"]
-        )
+        identifiers = form.cleaned_data["identifiers"]
+        # Pasted phones and emails name people: so many an hour per person, and
+        # each paste is in the personal-data access log (who looked up whom).
+        if identifiers and is_ratelimited(
+            self.request,
+            group="cohort-enrol-identifiers",
+            key="user",
+            rate=settings.COHORT_ENROL_IDENTIFIER_RATE,
+            increment=True,
+        ):
+            form.add_error(
+                "identifiers",
+                _("Terlalu banyak pencarian nomor HP/email. Coba lagi nanti."),
+            )
+            return self.form_invalid(form)
+        found, missing = participants_by_identifiers(identifiers=identifiers)
+        if identifiers:
+            access_record(
+                actor=self.request.user,
+                action=PersonalDataAccess.Action.VIEW,
+                what=_("Pendaftaran angkatan %(cohort)s lewat nomor HP/email")
+                % {"cohort": self.cohort.name},
+                subjects=found,
+            )
         if missing:
             form.add_error(
                 "identifiers",

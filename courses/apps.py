@@ -11,3 +11,12 @@ class CoursesConfig(AppConfig):
         from . import signals
 
         signals.connect()
+
+        # Before any admin view asks Wagtail's policy registry for pages.
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
+
+        from . import privacy  # noqa: F401  (its part of the personal-data download)
+        from .permissions import BalaiPagePermissionPolicy
+
+        register_permission_policy(Page, BalaiPagePermissionPolicy())

@@ -11,6 +11,10 @@ below them, lives here:
   do not edit the catalogue page). Edit, delete, move, copy, lock, revisions,
   preview and the action menu all ask this tester, so they all follow.
 - `explorer_pages_for` hides other Balais' course trees from the explorer listing.
+- `BalaiPagePermissionPolicy` (registered for `Page` in Wagtail's policy registry
+  by `courses.apps`) keeps the pages a person may explore or act on to the same
+  rule, so the admin pages API (`?search=`, `?child_of=`, the page chooser) and the
+  site-history report show no other Balai's course, published or not.
 - `course_balai_locked_for` tells the course form to fix `balai` to the instructor's.
 
 `courses.models` imports this module (the pages' permission tester and form), so the
@@ -20,6 +24,7 @@ page models are imported where they are used, once the models module has loaded.
 from django.db.models import Q, QuerySet
 
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from lms.models import Role, User
 
@@ -84,3 +89,14 @@ def course_balai_locked_for(user: User | None) -> int | None:
     if user is None or not balai_bound(user):
         return None
     return user.balai_id or 0
+
+
+class BalaiPagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page policy without other Balais' course trees."""
+
+    def explorable_instances(self, user):
+        return explorer_pages_for(user=user, pages=super().explorable_instances(user))
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        pages = super().instances_user_has_any_permission_for(user, actions)
+        return explorer_pages_for(user=user, pages=pages)

@@ -1,5 +1,3 @@
-from django.contrib.admin.utils import unquote
-from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -7,7 +5,8 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
+
+from lms.admin_scoping import BalaiScopedViewSet
 
 from .admin_views import CohortEnrollView
 from .forms import CohortForm
@@ -52,23 +51,10 @@ def hide_other_balais_courses(parent_page, pages, request):
     return explorer_pages_for(user=request.user, pages=pages)
 
 
-class CohortScopeMixin:
-    """Views on one cohort answer 404 for a cohort the user does not manage."""
+class CohortViewSet(BalaiScopedViewSet):
+    """Every view on a cohort answers 404 for a cohort of another Balai
+    (`lms.admin_scoping`; the same rule as `courses.selectors.visible_cohorts`)."""
 
-    def dispatch(self, request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        if pk is not None:
-            visible = visible_cohorts(user=request.user)
-            if not visible.filter(pk=unquote(str(pk))).exists():
-                raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-
-def _scoped(view_class):
-    return type(view_class.__name__, (CohortScopeMixin, view_class), {})
-
-
-class CohortViewSet(snippet_views.SnippetViewSet):
     model = Cohort
     icon = "group"
     menu_label = _("Angkatan")
@@ -76,12 +62,9 @@ class CohortViewSet(snippet_views.SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 210
     copy_view_enabled = False
+    balai_field = "course__balai_id"
     list_display = ["name", "course", "starts_on", "ends_on"]
     ordering = ["-starts_on", "name"]
-    edit_view_class = _scoped(snippet_views.EditView)
-    delete_view_class = _scoped(snippet_views.DeleteView)
-    usage_view_class = _scoped(snippet_views.UsageView)
-    history_view_class = _scoped(snippet_views.HistoryView)
     edit_handler = ObjectList(
         [
             FieldPanel("course"),
@@ -107,7 +90,7 @@ class CohortViewSet(snippet_views.SnippetViewSet):
             *super().get_urlpatterns(),
             path(
                 "enroll/<int:pk>/",
-                _scoped(CohortEnrollView).as_view(),
+                self.construct_view(CohortEnrollView),
                 name="enroll",
             ),
         ]

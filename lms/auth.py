@@ -22,6 +22,19 @@ def find_user_by_login(login: str):
     return User.objects.filter(email__iexact=login).first()
 
 
+def login_key(request, credentials: dict | None) -> str:
+    """The account a login attempt names, for the lockout (django-axes): a phone
+    however typed is one account (+62…), an email in lower case."""
+    credentials = credentials or {}
+    login = (credentials.get("username") or credentials.get("email") or "").strip()
+    if looks_like_phone(login):
+        try:
+            return normalize_phone(login)
+        except ValidationError:
+            return login
+    return login.lower()
+
+
 class EmailOrPhoneBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         user = find_user_by_login(username or kwargs.get("email") or "")

@@ -73,17 +73,18 @@ class RegistrationForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"]
-        if User.objects.filter(phone=phone).exists():
-            raise ValidationError(_("Nomor HP ini sudah terdaftar. Silakan masuk."))
-        return phone
-
+    # Whether the phone or email is registered already is not a form error: the
+    # form would tell anyone whose number it is (lms.views.accounts.register).
     def clean_email(self):
-        email = (self.cleaned_data.get("email") or "").strip().lower()
-        if email and User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(_("Email ini sudah terdaftar. Silakan masuk."))
-        return email
+        return (self.cleaned_data.get("email") or "").strip().lower()
+
+    def taken_by(self) -> User | None:
+        """The account already holding the form's phone or email, if any."""
+        data = self.cleaned_data
+        taken = User.objects.filter(phone=data["phone"]).first()
+        if taken is None and data.get("email"):
+            taken = User.objects.filter(email__iexact=data["email"]).first()
+        return taken
 
     def clean_village_code(self):
         code = self.cleaned_data["village_code"].strip()

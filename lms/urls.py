@@ -1,14 +1,40 @@
 from django.conf import settings
-from django.conf.urls.static import static
+from django.core.files.storage import FileSystemStorage, storages
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
+
+from .admin_scoping import ScopedLogEntriesView
+from .views.media import media_serve
+
+
+def _admin_view(view):
+    return never_cache(require_admin_access(view))
+
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=static_url("favicon.svg"), permanent=True),
+    ),
+    # Wagtail's site-history report, scoped (`lms.admin_scoping`): same paths and
+    # names, matched before Wagtail's own.
+    path(
+        "admin/reports/site-history/",
+        _admin_view(ScopedLogEntriesView.as_view()),
+    ),
+    path(
+        "admin/reports/site-history/results/",
+        _admin_view(ScopedLogEntriesView.as_view(results_only=True)),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("", include("lms.urls_accounts")),
@@ -20,8 +46,13 @@ urlpatterns = [
     path("", include("lms.dinas.programme.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files on local disk: served by Django in every settings, sandboxed
+# (lms.views.media), never by a bare static handler. With S3 they are on the
+# bucket's origin.
+if isinstance(storages["default"], FileSystemStorage):
+    urlpatterns.append(
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_serve, name="media")
+    )
 
 # Wagtail's page tree last: it serves every URL not matched above.
 urlpatterns.append(path("", include(wagtail_urls)))

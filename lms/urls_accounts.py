@@ -1,8 +1,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
+from django.views.generic import TemplateView
 
 from lms.forms import PasswordResetRequestForm
-from lms.views import accounts, home, offline, participants, regions
+from lms.views import accounts, home, offline, participants, privacy, regions
 
 app_name = "lms"
 
@@ -15,6 +16,17 @@ urlpatterns = [
     path("akun/daftar/", accounts.register, name="register"),
     path("akun/profil/", accounts.profile, name="profile"),
     path(
+        "akun/data-saya.<str:fmt>",
+        privacy.my_data_download,
+        name="my_data_download",
+    ),
+    path("akun/hapus/", privacy.my_data_erase, name="my_data_erase"),
+    path(
+        "privasi/",
+        TemplateView.as_view(template_name="lms/privacy.html"),
+        name="privacy",
+    ),
+    path(
         "akun/sandi/ubah/",
         auth_views.PasswordChangeView.as_view(
             template_name="lms/form_page.html",
@@ -24,7 +36,7 @@ urlpatterns = [
     ),
     path(
         "akun/sandi/lupa/",
-        auth_views.PasswordResetView.as_view(
+        accounts.ThrottledPasswordResetView.as_view(
             template_name="lms/password_reset.html",
             form_class=PasswordResetRequestForm,
             email_template_name="lms/email/password_reset.txt",

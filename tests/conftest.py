@@ -6,6 +6,7 @@ from moto's server mode on a loopback port, and Chromium driven by Playwright.
 """
 
 import contextlib
+import json
 import os
 import shutil
 import socket
@@ -351,6 +352,44 @@ def screenshot():
         return path
 
     return take
+
+
+AXE_JS = Path(
+    os.environ.get("AXE_CORE_JS", REPO / "node_modules" / "axe-core" / "axe.min.js")
+)
+AXE_REPORT = SCREENSHOTS / "axe-report.json"
+AXE_FAILING = {"serious", "critical"}
+
+
+def axe_violations(page, name: str) -> list[dict]:
+    """Run axe-core (npm, pinned in package.json) over the page as it is now;
+    record every violation under its name in .screenshots/axe-report.json and
+    return the serious and critical ones."""
+    assert AXE_JS.is_file(), f"axe-core is missing ({AXE_JS}): run npm ci"
+    if not page.evaluate("!!window.axe"):
+        page.evaluate(AXE_JS.read_text() + "\n;true")
+    violations = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})
+            .then(r => r.violations.map(v => ({id: v.id, impact: v.impact,
+              help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))})))"""
+    )
+    SCREENSHOTS.mkdir(exist_ok=True)
+    report = json.loads(AXE_REPORT.read_text()) if AXE_REPORT.exists() else {}
+    report[name] = violations
+    AXE_REPORT.write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    return [v for v in violations if v["impact"] in AXE_FAILING]
+
+
+@pytest.fixture
+def axe_check():
+    """`axe_check(page, name)`: fails on any serious or critical violation."""
+
+    def check(page, name: str) -> None:
+        failing = axe_violations(page, name)
+        assert failing == [], f"{name} ({page.url}): {failing}"
+
+    return check
 
 
 def browser_login(page, login: str, password: str) -> None:

@@ -52,6 +52,10 @@ def h5p_block(activity, lesson, request) -> dict:
         base=base, activity_id=activity.pk, ticket=ticket
     )
     context["h5p_origin"] = origin_of(base)
+    # This page may frame the H5P origin (lms.middleware.SiteCSPMiddleware).
+    if not hasattr(request, "csp_frame_src"):
+        request.csp_frame_src = set()
+    request.csp_frame_src.add(origin_of(base))
     context["start_seconds"] = settings.H5P_START_SECONDS
     if enrollment is not None:
         context["xapi_url"] = reverse("content:statement", args=[activity.pk])

@@ -1,5 +1,6 @@
 from .cooperatives import Balai, Cooperative, CooperativeKind
 from .outbox import OwedWork
+from .privacy import PersonalDataAccess
 from .regions import District, Province, Regency, TimeZone, Village
 from .users import Position, Role, User
 
@@ -9,6 +10,7 @@ __all__ = [
     "CooperativeKind",
     "District",
     "OwedWork",
+    "PersonalDataAccess",
     "Position",
     "Province",
     "Regency",

@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response that has none of its own.
+    "lms.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # On the H5P content origin: its own URLs only, no cookie in or out (before
     # the session, CSRF and authentication middleware).
@@ -74,6 +79,8 @@ MIDDLEWARE = [
     # The course tree's pages without Wagtail's per-request site and
     # view-restriction reads (courses/routing.py).
     "courses.routing.PageRouteMiddleware",
+    # Last: answers a locked-out login with lms/locked_out.html (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -109,7 +116,42 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "lms.User"
-AUTHENTICATION_BACKENDS = ["lms.auth.EmailOrPhoneBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or client before any password is tried.
+    "axes.backends.AxesStandaloneBackend",
+    "lms.auth.EmailOrPhoneBackend",
+]
+
+# Login lockout (django-axes, in the database: a cache outage cannot lift it).
+# Every login (the site's and the admin's) counts failures per account (the login
+# as typed, normalised by lms.auth.login_key) and, separately, per client address
+# (lms.clients.client_ip, behind TRUSTED_PROXIES); either one past its limit is
+# refused until the cool-off ends, with an Indonesian page (lms/locked_out.html).
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "lms.auth.login_key"
+AXES_CLIENT_IP_CALLABLE = "lms.clients.client_ip"
+AXES_LOCKOUT_TEMPLATE = "lms/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# Failed attempts only (a login's address and browser are personal data:
+# docs/privacy.md); they are pruned with the access log.
+AXES_DISABLE_ACCESS_LOG = True
+
+# The reverse proxies whose X-Forwarded-For is believed (addresses or networks,
+# comma-separated): rate limits and the login lockout key on the client behind
+# them (lms.clients.client_ip, docs/operations.md). Empty: REMOTE_ADDR.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+RATELIMIT_IP_META_KEY = "lms.clients.client_ip"
+# Password-reset emails: per account and per client (lms.views.accounts).
+PASSWORD_RESET_RATE_ACCOUNT = env("PASSWORD_RESET_RATE_ACCOUNT", default="3/h")
+PASSWORD_RESET_RATE_CLIENT = env("PASSWORD_RESET_RATE_CLIENT", default="20/h")
+REGISTER_RATE_CLIENT = env("REGISTER_RATE_CLIENT", default="20/h")
+# Pastes of phones/emails into a cohort's enrolment form, per staff member.
+COHORT_ENROL_IDENTIFIER_RATE = env("COHORT_ENROL_IDENTIFIER_RATE", default="30/h")
 LOGIN_URL = "lms:login"
 LOGIN_REDIRECT_URL = "lms:home"
 LOGOUT_REDIRECT_URL = "lms:home"
@@ -284,6 +326,17 @@ CELERY_BEAT_SCHEDULE["dinas-assistant-summaries"] = {
     "task": "lms.dinas.tasks.assistant_summaries_send_task",
     "schedule": 7 * 24 * 60 * 60,
 }
+# Personal data (UU 27/2022, docs/privacy.md): the access log (who viewed or
+# exported whose data) is kept this many days, then deleted by the daily beat job.
+PERSONAL_DATA_ACCESS_RETENTION_DAYS = env.int(
+    "PERSONAL_DATA_ACCESS_RETENTION_DAYS", default=730
+)
+# Failed login attempts (django-axes) are kept at most this many days.
+LOGIN_ATTEMPT_RETENTION_DAYS = env.int("LOGIN_ATTEMPT_RETENTION_DAYS", default=30)
+CELERY_BEAT_SCHEDULE["access-log-prune"] = {
+    "task": "lms.tasks.access_log_prune_task",
+    "schedule": 24 * 60 * 60,
+}
 
 # Telling people things (lms.notifications): the first channel that reaches them.
 # Phone = WhatsApp/SMS through an adapter: the log in the embedded default, an HTTP
@@ -402,3 +455,41 @@ LOGGING = {
         "modelsearch": {"level": "WARNING"},
     },
 }
+
+
+# Content-Security-Policy (django-csp, lms.middleware.SiteCSPMiddleware): no inline
+# script anywhere on the site (JavaScript lives in static/), an inline <script>
+# only with the request's nonce ({{ request.csp_nonce }}); frames only of our own
+# pages, the H5P video hosts and, on a page with an H5P block, the H5P origin.
+# Inline styles stay allowed: the progress bars set their width in a style
+# attribute, and a style cannot run script. The Wagtail admin also allows
+# inline scripts (its widgets write them): see SiteCSPMiddleware.
+_media_origins = []
+if AWS_STORAGE_BUCKET_NAME:
+    _media_origins.append(
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"
+    )
+    if AWS_S3_ENDPOINT_URL:
+        _endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+        _media_origins.append(f"{_endpoint.scheme}://{_endpoint.netloc}")
+CSP_MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=_media_origins)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *CSP_MEDIA_ORIGINS],
+        "media-src": [SELF, "blob:", *CSP_MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *H5P_VIDEO_HOSTS],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+    }
+}
+# Wagtail's admin avatars would send every editor's email hash to gravatar.com.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

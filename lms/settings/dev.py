@@ -22,3 +22,8 @@ SECURE_HSTS_SECONDS = 0
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+
+# Participants see the project's own 404 and 500 pages (lms.middleware), unless a
+# developer asks for Django's debug pages.
+if DEBUG and not env.bool("DJANGO_DEBUG_PAGES", default=False):
+    MIDDLEWARE = ["lms.middleware.OwnErrorPagesMiddleware", *MIDDLEWARE]  # noqa: F405

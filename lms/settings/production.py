@@ -22,3 +22,18 @@ if H5P_FILES_URL:  # the H5P content origin (docs/operations.md)
     ALLOWED_HOSTS += [urlsplit(H5P_FILES_URL).hostname]
 CACHES = {"default": cache_config(env("CACHE_URL", default="redis://127.0.0.1:6379/1"))}
 CELERY_TASK_ALWAYS_EAGER = False
+
+# `manage.py check --deploy`: each warning silenced here has its reason.
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = [
+    # security.W019 (X-Frame-Options SAMEORIGIN, not DENY): Wagtail's page and
+    # snippet previews show the site's own pages in a frame of the admin. Other
+    # sites still cannot frame it (also CSP frame-ancestors 'self').
+    "security.W019",
+]
+if not SECURE_HSTS_PRELOAD:
+    # security.W021 (no HSTS preload): preloading commits the whole registrable
+    # domain and every subdomain to HTTPS in browsers for months, a decision for
+    # whoever owns the domain (DJANGO_SECURE_HSTS_PRELOAD=true). HSTS itself is
+    # on (a year, subdomains included).
+    SILENCED_SYSTEM_CHECKS.append("security.W021")

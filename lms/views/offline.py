@@ -19,7 +19,14 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 # Static files every page needs, kept when the service worker installs.
-PRECACHE = ["css/site.css", "js/offline.js"]
+PRECACHE = [
+    "css/site.css",
+    "js/offline.js",
+    "js/site.js",
+    "js/lesson.js",
+    "js/quiz.js",
+    "content/h5p-bridge.js",
+]
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from lms import scoping
-from lms.models import User
+from lms.models import PersonalDataAccess, User
+from lms.privacy import access_record
 from lms.regions import codes
 
 
@@ -41,11 +42,22 @@ def _filtered_participants(request):
     return participants.order_by("village__code", "full_name")
 
 
+def _region_label(request) -> str:
+    region = request.GET.get("wilayah", "").strip()
+    return region or _("seluruh cakupan")
+
+
 @login_required
 def participant_list(request):
     _require_monitor(request.user)
     page = Paginator(_filtered_participants(request), 50).get_page(
         request.GET.get("page")
+    )
+    access_record(
+        actor=request.user,
+        action=PersonalDataAccess.Action.VIEW,
+        what=_("Daftar peserta %(region)s") % {"region": _region_label(request)},
+        subjects=list(page.object_list),
     )
     return render(
         request,
@@ -70,6 +82,12 @@ def participant_detail(request, pk: int):
     if participant is None:
         # Not found and not allowed look the same: no probing other regions by id.
         raise Http404
+    access_record(
+        actor=request.user,
+        action=PersonalDataAccess.Action.VIEW,
+        what=_("Detail peserta"),
+        subjects=[participant],
+    )
     return render(request, "lms/participant_detail.html", {"participant": participant})
 
 
@@ -92,8 +110,15 @@ def participant_export(request):
             _("Email"),
         ]
     )
+    participants = _filtered_participants(request)
+    access_record(
+        actor=request.user,
+        action=PersonalDataAccess.Action.EXPORT,
+        what=_("Ekspor CSV peserta %(region)s") % {"region": _region_label(request)},
+        subjects=participants,
+    )
     participant: User
-    for participant in _filtered_participants(request).iterator(chunk_size=2000):
+    for participant in participants.iterator(chunk_size=2000):
         writer.writerow(
             [
                 participant.full_name,

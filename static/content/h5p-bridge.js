@@ -113,10 +113,37 @@
     if (reason) { reason.textContent = state === 'failed' && typeof message === 'string' ? message.slice(0, 300) : ''; }
   }
 
+  // With no signal the player (another origin, not kept by the service worker)
+  // cannot load: say so instead of the browser's error page, and load it when the
+  // signal returns. A player already running keeps running: its results go
+  // through the offline queue.
+  function offline(card, noSignal) {
+    var note = card.querySelector('[data-h5p-offline]');
+    var frame = card.querySelector('iframe.h5p-player');
+    if (!note || !frame) { return; }
+    if (noSignal && card.dataset.h5pState !== 'ready') {
+      window.clearTimeout(card.balaiTimer);
+      card.dataset.h5pState = 'offline';
+      note.hidden = false;
+    } else if (!noSignal && card.dataset.h5pState === 'offline') {
+      note.hidden = true;
+      card.dataset.h5pState = 'loading';
+      frame.src = frame.src;
+    }
+  }
+  window.addEventListener('offline', function () {
+    cards().forEach(function (card) { offline(card, true); });
+  });
+  window.addEventListener('online', function () {
+    cards().forEach(function (card) { offline(card, false); });
+  });
+
   function watch(card) {
     var frame = card.querySelector('iframe.h5p-player');
     card.dataset.h5pState = 'loading';
+    if (!navigator.onLine) { offline(card, true); }
     frame.addEventListener('load', function () {
+      if (card.dataset.h5pState === 'offline') { return; }
       window.clearTimeout(card.balaiTimer);
       card.balaiTimer = window.setTimeout(function () {
         if (card.dataset.h5pState === 'loading') { settle(card, 'failed', ''); }

@@ -14,10 +14,12 @@
  *      5xx, 408, 429, a redirect (the session ended) or no network: kept;
  *    - the server must treat a repeated key as the same request (it may arrive
  *      twice if the answer was lost on the way back).
- * 3. The "Simpan untuk dibaca offline" button (templates/lms/offline_save.html):
+ * 3. The "Simpan untuk dibaca luring" button (templates/lms/offline_save.html):
  *    fetches the course page and all its lessons (and their images) into the
  *    cache the service worker reads when offline.
  * 4. Logging out empties the kept pages (a phone may be shared).
+ * 5. A button with data-reload reloads the page ("Coba lagi" on the offline
+ *    page): no inline handlers, the site's CSP allows none.
  */
 (function () {
   "use strict";
@@ -253,3 +255,8 @@
     forgetPagesOnLogout();
   }
 })();
+
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest("[data-reload]");
+  if (button) location.reload();
+});

@@ -66,6 +66,10 @@ def test_a_participant_takes_a_quiz_on_a_phone_loses_the_connection_and_loses_no
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
     page.get_by_role("button", name="Kirim jawaban").click()
+    dialog = page.get_by_role("dialog", name="Kirim jawaban sekarang?")
+    dialog.get_by_text("Semua 3 soal sudah dijawab.").wait_for()
+    screenshot(page, "assessments-quiz-confirm-360")
+    dialog.get_by_role("button", name="Ya, kirim sekarang").click()
     page.wait_for_url("**/hasil/")
     assert page.locator("#nilai").inner_text() == "100"
     assert page.get_by_text("Lulus", exact=True).is_visible()
@@ -128,3 +132,68 @@ def test_answers_already_sent_survive_a_page_shown_from_the_offline_cache(
     # The page drawn without them shows them saved once it has sent them again
     # (what a reload racing a save's confirmation also draws).
     _wait_saved(page, 2)
+
+
+def test_a_quiz_can_be_taken_with_the_keyboard_alone(
+    page_root, phone_page, login_in_browser, screenshot, axe_check
+):
+    """Tab, arrows, Space and typing: every question answered, "Kirim jawaban"
+    asks which questions are unanswered, the answer to that is given, and the
+    result page is reached without a pointer."""
+    course = course_tree(modules=1, lessons=1)
+    quiz = quiz_with_questions(
+        course=course, kinds=["single", "truefalse", "numeric"], title="Tes akhir"
+    )
+    quiz_place_in_lesson(
+        quiz=quiz, lesson=LessonPage.objects.descendant_of(course).get()
+    )
+    user = ParticipantFactory()
+    EnrollmentFactory(user=user, course=course)
+    page = phone_page
+    login_in_browser(page, user.email, "sandi-rahasia-123")
+    page.goto(f"/kuis/{quiz.pk}/")
+    start = page.get_by_role("button", name="Mulai kuis")
+    start.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/percobaan/**")
+    axe_check(page, "attempt-keyboard")
+
+    def tab_to(locator, limit=60):
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if locator.evaluate("e => e === document.activeElement"):
+                return
+        raise AssertionError(f"Tab never reached {locator}")
+
+    # Question 1: Tab into the radio group, arrows to the right option.
+    first_option = page.locator("fieldset[data-question]").nth(0).locator("input").first
+    tab_to(first_option)
+    page.keyboard.press("Space")
+    for _ in range(3):  # the options are shuffled: arrows move and choose
+        if page.get_by_label("Rapat Anggota").is_checked():
+            break
+        page.keyboard.press("ArrowDown")
+    assert page.get_by_label("Rapat Anggota").is_checked()
+    # Question 3 (numeric) before question 2: "Kirim jawaban" names question 2.
+    answer = page.get_by_label("Jawaban (Rp)")
+    tab_to(answer)
+    page.keyboard.type("26.666,67")
+    kirim = page.get_by_role("button", name="Kirim jawaban")
+    tab_to(kirim)
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name="Kirim jawaban sekarang?")
+    dialog.get_by_text("Soal 2 belum dijawab.").wait_for()
+    axe_check(page, "quiz-confirm-keyboard")
+    screenshot(page, "assessments-quiz-confirm-unanswered-360")
+    # The focus is on "Kembali ke soal": Enter goes back to question 2.
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.closest('fieldset').id") == "soal-2"
+    page.keyboard.press("Space")  # the focused radio: "Benar"
+    assert page.get_by_label("Benar", exact=True).is_checked()
+    tab_to(kirim)
+    page.keyboard.press("Enter")
+    dialog.get_by_text("Semua 3 soal sudah dijawab.").wait_for()
+    page.keyboard.press("Enter")  # the focus is on "Ya, kirim sekarang"
+    page.wait_for_url("**/hasil/")
+    assert page.locator("#nilai").inner_text() == "100"
+    axe_check(page, "result-keyboard")

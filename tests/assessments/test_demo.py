@@ -48,8 +48,8 @@ def test_a_demo_course_gets_a_pretest_first_and_a_posttest_last(demo_course):
         PROMOSI["pretest"]
     ) + len(PROMOSI["posttest"])
     lessons = list(LessonPage.objects.descendant_of(demo_course).order_by("path"))
-    assert lessons[0].title == "Pre-test"
-    assert lessons[-1].title == "Post-test"
+    assert lessons[0].title == "Tes awal"
+    assert lessons[-1].title == "Tes akhir"
     links = LessonActivity.objects.filter(lesson__in=[lessons[0], lessons[-1]])
     assert sorted(link.object_id for link in links) == sorted([pre.pk, post.pk])
     # Loading again changes nothing.

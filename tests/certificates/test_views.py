@@ -85,9 +85,11 @@ def test_unknown_code_is_not_found(client):
     assert "tidak ditemukan" in response.content.decode()
 
 
-def test_lookup_by_number_leads_to_the_verification_page(client, certificate):
+def test_lookup_by_number_and_name_leads_to_the_verification_page(client, certificate):
+    typed = f"  {certificate.holder_name.upper()} "  # as people type it
     response = client.get(
-        reverse("certificates:verify_form"), {"nomor": certificate.number}
+        reverse("certificates:verify_form"),
+        {"nomor": certificate.number, "nama": typed},
     )
     assert response.status_code == 302
     assert response["Location"] == reverse(
@@ -95,10 +97,41 @@ def test_lookup_by_number_leads_to_the_verification_page(client, certificate):
     )
 
 
-def test_unknown_number_gets_a_clear_message(client):
-    response = client.get(reverse("certificates:verify_form"), {"nomor": "9999/XX"})
-    assert response.status_code == 404
-    assert "tidak ditemukan" in response.content.decode()
+def test_guessing_numbers_without_the_holders_name_yields_nothing(client, certificate):
+    url = reverse("certificates:verify_form")
+    alone = client.get(url, {"nomor": certificate.number})
+    assert alone.status_code == 200
+    assert "nama pemegang" in alone.content.decode()
+    assert certificate.holder_name not in alone.content.decode()
+    wrong = client.get(url, {"nomor": certificate.number, "nama": "Budi"})
+    unknown = client.get(url, {"nomor": "9999/XX", "nama": "Budi"})
+    assert wrong.status_code == unknown.status_code == 404
+    for response in (wrong, unknown):
+        body = response.content.decode()
+        assert "Tidak ada sertifikat dengan nomor dan nama pemegang ini" in body
+        assert certificate.holder_name not in body
+        assert certificate.course_title not in body
+
+
+def test_the_qr_codes_link_stays_public(client, certificate):
+    response = client.get(reverse("certificates:verify", args=[certificate.code]))
+    assert response.status_code == 200
+    assert certificate.holder_name in response.content.decode()
+
+
+def test_the_limit_counts_each_client_behind_the_trusted_proxy(
+    client, certificate, settings
+):
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+    url = reverse("certificates:verify", args=[certificate.code])
+    via_proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    guesser = [
+        client.get(url, HTTP_X_FORWARDED_FOR="1.1.1.1", **via_proxy).status_code
+        for _ in range(21)
+    ]
+    assert guesser[-1] == 429
+    other = client.get(url, HTTP_X_FORWARDED_FOR="2.2.2.2", **via_proxy)
+    assert other.status_code == 200
 
 
 def test_lookups_are_rate_limited(client, certificate):

@@ -43,7 +43,7 @@ def test_load_demo_loads_courses_quizzes_and_h5p_once(h5p_media):
             .order_by("path")
             .values_list("title", flat=True)
         )
-        assert (titles[0], titles[-1]) == ("Pre-test", "Post-test")
+        assert (titles[0], titles[-1]) == ("Tes awal", "Tes akhir")
 
     call_command("load_demo", stdout=io.StringIO())
 

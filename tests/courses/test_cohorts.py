@@ -3,6 +3,7 @@
 import pytest
 
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from courses.authoring import INSTRUCTORS_GROUP, authoring_setup
@@ -17,6 +18,7 @@ from lms.factories import (
     InstructorFactory,
     ParticipantFactory,
 )
+from lms.models import PersonalDataAccess
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +164,23 @@ def test_own_instructor_sees_the_cohort_with_an_enrol_button(client, cohort, bal
         client.get(f"/admin/snippets/courses/cohort/edit/{cohort.pk}/").status_code
         == 200
     )
+
+
+def test_pasting_phones_is_limited_per_person_and_recorded(
+    client, cohort, balai, settings
+):
+    cache.clear()
+    settings.COHORT_ENROL_IDENTIFIER_RATE = "3/h"
+    ani = ParticipantFactory(phone="+6281234567890")
+    instructor = _instructor(balai)
+    client.force_login(instructor)
+    for n in range(3):
+        client.post(_enroll_url(cohort), {"identifiers": f"0899-0000-111{n}"})
+    note = PersonalDataAccess.objects.filter(actor=instructor).first()
+    assert note is not None and "lewat nomor HP/email" in note.what
+    probe = client.post(_enroll_url(cohort), {"identifiers": "0812-3456-7890"})
+    body = probe.content.decode()
+    assert "Terlalu banyak pencarian nomor HP/email" in body
+    assert ani.full_name not in body
+    assert not cohort.enrollments.exists()
+    cache.clear()

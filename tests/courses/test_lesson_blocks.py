@@ -1,7 +1,6 @@
 """Lesson blocks render light: small lazy images, videos that load only on demand."""
 
 import json
-import re
 
 import pytest
 import wagtail_factories
@@ -70,7 +69,7 @@ def test_uploaded_video_does_not_preload(client):
     assert 'preload="none"' in html
 
 
-def test_worked_example_table_scrolls_inside_its_box(client):
+def test_worked_example_table_scrolls_inside_its_box_amounts_kept_whole(client):
     html = _lesson_html(
         client,
         [
@@ -80,7 +79,11 @@ def test_worked_example_table_scrolls_inside_its_box(client):
                     "title": "Jurnal",
                     "intro": "",
                     "table": {
-                        "data": [["Akun", "Debit"], ["Kas", "100.000"]],
+                        "data": [
+                            ["Akun", "Debit"],
+                            ["Kas", "Rp 100.000"],
+                            ["    Simpanan pokok", ""],
+                        ],
                         "first_row_is_table_header": True,
                         "first_col_is_header": False,
                         "table_caption": "",
@@ -90,7 +93,9 @@ def test_worked_example_table_scrolls_inside_its_box(client):
             }
         ],
     )
-    assert '<div class="table-wrap">' in html
+    assert 'class="table-wrap ledger-wrap"' in html
     assert "<table" in html
-    assert re.search(r"<td[^>]*>\s*100\.000\s*</td>", html)
+    assert '<td class="num"><span class="amt">Rp\u00a0100.000</span></td>' in html
+    assert '<th scope="col" class="num">Debit</th>' in html
+    assert '<td class="indent-1">Simpanan pokok</td>' in html
     assert "first_row_is_table_header" not in html

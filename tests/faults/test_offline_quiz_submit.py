@@ -61,6 +61,7 @@ def test_kirim_jawaban_pressed_offline_keeps_every_answer_and_grades_them_all_wh
     for number, item in enumerate(["Jurnal umum", "Buku besar", "Neraca saldo"], 1):
         page.get_by_label(item).select_option(str(number))
     page.get_by_role("button", name="Kirim jawaban").click()
+    page.get_by_role("button", name="Ya, kirim sekarang").click()
     status = page.locator("#status-simpan")
     status.get_by_text("dikirim otomatis begitu tersambung").wait_for()
     assert page.get_by_role("button", name="Kirim jawaban").is_disabled()

@@ -32,7 +32,7 @@ def test_a_saved_course_can_be_read_without_signal(
     assert phone_page.evaluate(
         "navigator.serviceWorker.ready.then(r => r.active.scriptURL)"
     ).endswith("/sw.js")
-    phone_page.get_by_role("button", name="Simpan untuk dibaca offline").click()
+    phone_page.get_by_role("button", name="Simpan untuk dibaca luring").click()
     status = phone_page.locator("[data-offline-status]")
     status.filter(has_text="Tersimpan").wait_for()
     assert status.inner_text() == "Tersimpan: 5 halaman bisa dibaca tanpa sinyal."
@@ -47,7 +47,7 @@ def test_a_saved_course_can_be_read_without_signal(
     assert phone_page.locator("h1").inner_text() == "Akuntansi Koperasi Dasar"
     # A page that was never kept: the offline page, not the browser's error.
     phone_page.goto("/belajar/")
-    assert phone_page.locator("h1").inner_text() == "Anda sedang offline"
+    assert phone_page.locator("h1").inner_text() == "Anda sedang luring"
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
     screenshot(phone_page, "field-offline-page-360")
@@ -73,7 +73,7 @@ def test_logging_out_forgets_the_pages_kept_for_offline(phone_page, login_in_bro
     login_in_browser(phone_page, user.email, PASSWORD)
     phone_page.goto(course.url)
     phone_page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    phone_page.get_by_role("button", name="Simpan untuk dibaca offline").click()
+    phone_page.get_by_role("button", name="Simpan untuk dibaca luring").click()
     phone_page.locator("[data-offline-status]").filter(has_text="Tersimpan").wait_for()
     kept = "url => caches.open('balai-pages').then(c => c.match(url)).then(r => !!r)"
     assert phone_page.evaluate(kept, course.url)
@@ -188,3 +188,61 @@ def test_a_post_the_server_refuses_is_dropped_and_a_failing_server_is_retried(
     queue_page.evaluate("balaiQueue.flush()")
     assert queue_page.evaluate("balaiQueue.pending()") == 0
     assert hits == ["/ditolak/", "/sibuk/", "/sibuk/"]
+
+
+def test_with_no_signal_a_lesson_marked_done_is_shown_done_and_sent_later(
+    phone_page, login_in_browser, screenshot
+):
+    """The offline page's promises, with the network cut: a kept lesson reads, its
+    "Tandai selesai" is shown done at once and recorded when the signal returns;
+    the offline page shows who is logged in, and says what a quiz never opened
+    needs."""
+    from courses.models import LessonProgress
+
+    course = course_tree(modules=1, lessons=2, title="Akuntansi Koperasi Dasar")
+    user = _participant_in(course)
+    first, second = LessonPage.objects.descendant_of(course).order_by("path")
+    login_in_browser(phone_page, user.email, PASSWORD)
+    phone_page.goto(course.url)
+    phone_page.evaluate("navigator.serviceWorker.ready")
+    phone_page.get_by_role("button", name="Simpan untuk dibaca luring").click()
+    phone_page.locator("[data-offline-status]").filter(has_text="Tersimpan").wait_for()
+
+    phone_page.context.set_offline(True)
+    phone_page.goto(first.url)
+    phone_page.get_by_role("button", name="Tandai selesai & lanjut").click()
+    state = phone_page.locator("[data-lesson-state]")
+    state.get_by_text("Ditandai selesai di ponsel ini").wait_for()
+    assert not phone_page.get_by_role(
+        "button", name="Tandai selesai & lanjut"
+    ).is_visible()
+    screenshot(phone_page, "field-lesson-done-offline-360")
+    assert not LessonProgress.objects.filter(
+        lesson=first, status=LessonProgress.Status.COMPLETED
+    ).exists()
+    # Opened again (from the kept copy, which shows the button): still done.
+    phone_page.goto(first.url)
+    state.get_by_text("Ditandai selesai di ponsel ini").wait_for()
+    # The next lesson is one tap away, also with no signal.
+    phone_page.get_by_role("link", name="Berikutnya: Pelajaran 1.2").first.click()
+    assert phone_page.locator("h1").inner_text() == second.title
+
+    phone_page.goto("/kuis/999/")
+    assert phone_page.locator("h1").inner_text() == "Anda sedang luring"
+    assert phone_page.get_by_text("Masuk sebagai Fitriani Rahmawati").is_visible()
+    assert phone_page.get_by_role("link", name="Masuk").count() == 0
+    assert phone_page.get_by_text("Kuis ini belum pernah dibuka").is_visible()
+    assert phone_page.get_by_text("1 kiriman menunggu sinyal").is_visible()
+    screenshot(phone_page, "field-offline-page-quiz-360")
+
+    phone_page.context.set_offline(False)
+    phone_page.goto(first.url)
+    phone_page.wait_for_function(
+        "() => !window.balaiQueue || window.balaiQueue.pending() === 0"
+    )
+    assert (
+        LessonProgress.objects.filter(
+            lesson=first, status=LessonProgress.Status.COMPLETED
+        ).count()
+        == 1
+    )

@@ -1,5 +1,5 @@
-"""Every participant page at 360×740: nothing wider than the screen, a screenshot of
-each in .screenshots/ to be looked at."""
+"""Every participant page at 360×740: nothing wider than the screen, no serious or
+critical axe-core finding, a screenshot of each in .screenshots/ to be looked at."""
 
 import pytest
 
@@ -24,7 +24,7 @@ def _fits(page) -> None:
 
 
 def test_the_participant_pages_fit_a_phone_screen(
-    phone_page, login_in_browser, screenshot
+    phone_page, login_in_browser, screenshot, axe_check
 ):
     course = course_tree(
         modules=2,
@@ -41,6 +41,7 @@ def test_the_participant_pages_fit_a_phone_screen(
     for name, url in anonymous.items():
         phone_page.goto(url)
         _fits(phone_page)
+        axe_check(phone_page, f"field-{name}")
         screenshot(phone_page, f"field-{name}-360")
 
     login_in_browser(phone_page, user.email, "sandi-rahasia-123")
@@ -56,4 +57,5 @@ def test_the_participant_pages_fit_a_phone_screen(
         response = phone_page.goto(url)
         assert response.status == 200, url
         _fits(phone_page)
+        axe_check(phone_page, f"field-{name}")
         screenshot(phone_page, f"field-{name}-360")

@@ -1,5 +1,7 @@
 """The service worker script, the offline page and the "save for offline" button."""
 
+import json
+
 import pytest
 
 from django.templatetags.static import static
@@ -19,7 +21,9 @@ def test_the_service_worker_is_served_from_the_site_root_for_the_whole_site(clie
     assert "no-cache" in response["Cache-Control"]
     script = response.content.decode()
     assert '"/offline/"' in script
-    assert f'["{static("css/site.css")}", "{static("js/offline.js")}"]' in script
+    kept = ["css/site.css", "js/offline.js", "js/site.js", "js/lesson.js", "js/quiz.js"]
+    kept.append("content/h5p-bridge.js")
+    assert json.dumps([static(name) for name in kept]) in script
     assert "__VERSION__" not in script and "__PRECACHE__" not in script
 
 
@@ -31,8 +35,8 @@ def test_the_offline_page_says_in_bahasa_indonesia_what_still_works(client):
     response = client.get("/offline/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Anda sedang offline" in html
-    assert "Simpan untuk dibaca offline" in html
+    assert "Anda sedang luring" in html
+    assert "Simpan untuk dibaca luring" in html
 
 
 def test_every_page_loads_the_offline_script(client):
@@ -47,7 +51,7 @@ def test_an_enrolled_participant_gets_a_save_for_offline_button_listing_every_le
     enrollment = EnrollmentFactory(course=course)
     client.force_login(enrollment.user)
     html = client.get(course.url).content.decode()
-    assert "Simpan untuk dibaca offline" in html
+    assert "Simpan untuk dibaca luring" in html
     urls = html.split('data-urls="', 1)[1].split('"', 1)[0].split()
     assert urls[0] == course.url
     lessons = [
@@ -59,9 +63,9 @@ def test_an_enrolled_participant_gets_a_save_for_offline_button_listing_every_le
 
 def test_no_save_for_offline_button_for_someone_not_enrolled(client):
     course = course_tree(modules=1, lessons=2)
-    assert "Simpan untuk dibaca offline" not in client.get(course.url).content.decode()
+    assert "Simpan untuk dibaca luring" not in client.get(course.url).content.decode()
     client.force_login(ParticipantFactory())
-    assert "Simpan untuk dibaca offline" not in client.get(course.url).content.decode()
+    assert "Simpan untuk dibaca luring" not in client.get(course.url).content.decode()
 
 
 def _lesson_type():

@@ -1,8 +1,15 @@
 import pytest
 
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate as django_authenticate
+from django.test import RequestFactory
 
 from lms.factories import ParticipantFactory
+
+
+def authenticate(**credentials):
+    # The login lockout (django-axes) needs the request of every login.
+    request = RequestFactory().post("/akun/masuk/")
+    return django_authenticate(request, **credentials)
 
 
 @pytest.mark.django_db

@@ -25,6 +25,23 @@ def debian_packages_missing() -> list[str]:
     )
 
 
+def parallel(pytest_args: list[str]) -> list[str]:
+    """One pytest-xdist worker per core (at most 4) unless the caller chose (`-n`,
+    `-p no:xdist`) or runs a single test file or test; each worker has its own test
+    database, Celery queue and ports."""
+    chosen = any(
+        arg.startswith(("-n", "--numprocesses", "--dist")) for arg in pytest_args
+    )
+    chosen = chosen or "no:xdist" in pytest_args
+    single = len(pytest_args) == 1 and (
+        "::" in pytest_args[0] or pytest_args[0].endswith(".py")
+    )
+    workers = min(os.cpu_count() or 1, 4)
+    if chosen or single or workers < 2:
+        return []
+    return ["-n", str(workers)]
+
+
 class Command(BaseCommand):
     help = "Run the whole test suite with pytest (extra arguments go to pytest)."
 
@@ -54,5 +71,5 @@ class Command(BaseCommand):
                 )
                 sys.exit(2)
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test"}
-        command = [sys.executable, "-m", "pytest", *pytest_args]
+        command = [sys.executable, "-m", "pytest", *parallel(pytest_args), *pytest_args]
         sys.exit(subprocess.call(command, cwd=settings.BASE_DIR, env=env))
