@@ -274,9 +274,13 @@ def _national_participant() -> str:
 
     user = User.objects.filter(email=NATIONAL_PARTICIPANT).first()
     if user is None:
-        user = (
+        first = list(
             User.objects.filter(phone__startswith="+62899")
-            .order_by("pk")[:1000]
+            .order_by("pk")
+            .values_list("pk", flat=True)[:1000]
+        )
+        user = (
+            User.objects.filter(pk__in=first)
             .annotate(rows=Count("enrollments__lesson_progress"))
             .order_by("-rows", "pk")
             .first()

@@ -78,13 +78,15 @@ def statement_enrollment(
     enrollment = next(iter(found), None)
     if enrollment is None:
         return None
-    enrollment.result_row = None
-    if enrollment.r_id is not None:
-        enrollment.result_row = H5PResult(
+    result = None
+    if getattr(enrollment, "r_id", None) is not None:
+        result = H5PResult(
             enrollment=enrollment,
             activity=activity,
             **{name: getattr(enrollment, f"r_{name}") for name in fields},
         )
+    # A transient attribute, read by the statement service.
+    setattr(enrollment, "result_row", result)  # noqa: B010
     return enrollment
 
 

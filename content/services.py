@@ -662,12 +662,13 @@ def _statement_store(
             verb=statement["verb"]["id"],
             about_whole_activity=statement_is_about_whole_activity(statement),
         )
-        # What the answer shows: the result as it is now.
-        row.result_written = enrollment.result_row
+        # What the answer shows (a transient attribute): the result as it is now.
+        result = getattr(enrollment, "result_row", None)
         if score is not None:
-            row.result_written = _result_record(
+            result = _result_record(
                 enrollment=enrollment, activity=activity, score=score
             )
+        setattr(row, "result_written", result)  # noqa: B010
         if settings.XAPI_LRS_ENDPOINT:
             # Owed with the statement (lms.outbox): a broker down now only delays it.
             work_owe(

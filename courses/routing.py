@@ -20,11 +20,18 @@ Any other URL, a page outside the course tree, a page not live or not found:
 Wagtail routes it itself, unchanged.
 """
 
-from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
-from django.db.models.functions import JSONObject, Substr
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    JSONField,
+    OuterRef,
+)
+from django.db.models.expressions import RawSQL
 from django.db.models.lookups import StartsWith
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
@@ -83,26 +90,49 @@ def _ancestor_or_self(queryset, path_field: str):
     return queryset.filter(StartsWith(outer, F(path_field)))
 
 
-def _lesson_place(depth: int) -> ArraySubquery:
-    """The rows a lesson page shows around it (`courses.selectors.lesson_place`),
-    read with the page: its module and the live lessons of its course, in tree
-    order, each as JSON (PostgreSQL)."""
-    step = Page.steplen
-    module_path = Substr(OuterRef("path"), 1, (depth - 1) * step)
-    course_path = Substr(OuterRef("path"), 1, (depth - 2) * step)
-    rows = (
-        Page.objects.filter(
-            Q(path=module_path)
-            | Q(depth=depth, live=True, path__startswith=course_path)
+# On PostgreSQL the checks are plain SQL (compiled once, not per request by the
+# ORM): whether the page or an ancestor has a view restriction or is an alias,
+# and, for a lesson, its module and the live lessons of its course as JSON.
+_RESTRICTED_SQL = (
+    "EXISTS (SELECT 1 FROM wagtailcore_pageviewrestriction r"
+    " JOIN wagtailcore_page a ON a.id = r.page_id"
+    " WHERE wagtailcore_page.path LIKE a.path || '%%')"
+)
+_ALIASED_SQL = (
+    "EXISTS (SELECT 1 FROM wagtailcore_page a WHERE a.alias_of_id IS NOT NULL"
+    " AND wagtailcore_page.path LIKE a.path || '%%')"
+)
+_PLACE_SQL = (
+    "(SELECT json_agg(json_build_object('pk', p.id, 'title', p.title,"
+    " 'url_path', p.url_path, 'path', p.path, 'depth', p.depth) ORDER BY p.path)"
+    " FROM wagtailcore_page p"
+    " WHERE p.path = substr(wagtailcore_page.path, 1, %s)"
+    " OR (p.depth = %s AND p.live"
+    " AND p.path LIKE substr(wagtailcore_page.path, 1, %s) || '%%'))::text"
+)
+
+
+def _annotations(model, depth: int) -> dict:
+    """What the route query reads besides the page (see `course_page_route`)."""
+    if connection.vendor != "postgresql":
+        restricted = _ancestor_or_self(PageViewRestriction.objects.all(), "page__path")
+        aliased = _ancestor_or_self(Page.objects.filter(alias_of__isnull=False), "path")
+        return {
+            "route_restricted": Exists(restricted),
+            "route_aliased": Exists(aliased),
+        }
+    found = {
+        "route_restricted": RawSQL(_RESTRICTED_SQL, [], output_field=BooleanField()),  # noqa: S611 (constant SQL)
+        "route_aliased": RawSQL(_ALIASED_SQL, [], output_field=BooleanField()),  # noqa: S611 (constant SQL)
+    }
+    if model is LessonPage:
+        step = Page.steplen
+        found["route_place"] = RawSQL(  # noqa: S611 (constant SQL, integer parameters)
+            _PLACE_SQL,
+            [(depth - 1) * step, depth, (depth - 2) * step],
+            output_field=JSONField(),
         )
-        .order_by("path")
-        .values(
-            json=JSONObject(
-                pk="pk", title="title", url_path="url_path", path="path", depth="depth"
-            )
-        )
-    )
-    return ArraySubquery(rows)
+    return found
 
 
 # The course tree hangs under the site's root page: the catalogue is one level
@@ -117,13 +147,10 @@ def course_page_route(site: Site, path: str) -> RouteResult | None:
     model = MODEL_BY_LEVEL.get(len([part for part in path.split("/") if part]))
     if model is None:
         return None
-    restricted = _ancestor_or_self(PageViewRestriction.objects.all(), "page__path")
-    aliased = _ancestor_or_self(Page.objects.filter(alias_of__isnull=False), "path")
+    depth = site.root_page.depth + len([part for part in path.split("/") if part])
     found = model.objects.filter(url_path=site.root_page.url_path + path).annotate(
-        route_restricted=Exists(restricted), route_aliased=Exists(aliased)
+        **_annotations(model, depth)
     )
-    if model is LessonPage and connection.vendor == "postgresql":
-        found = found.annotate(route_place=_lesson_place(site.root_page.depth + 4))
     page = next(iter(found.order_by()[:1]), None)
     if page is None or not page.live:
         return None

@@ -1,7 +1,16 @@
 """Reads of the courses app: what the catalogue, course and lesson pages show."""
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, F, FilteredRelation, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    CharField,
+    DateTimeField,
+    Field,
+    IntegerField,
+    Q,
+    QuerySet,
+)
+from django.db.models.expressions import RawSQL
 from django.http import HttpRequest
 
 from wagtail.models import Page
@@ -144,16 +153,7 @@ def lesson_place(*, lesson: LessonPage, course: CoursePage) -> tuple:
     module_path = _ancestor_path(lesson, 1)
     known = getattr(lesson, "route_place", None)
     if known is not None:
-        rows = [
-            Page(
-                pk=row["pk"],
-                title=row["title"],
-                url_path=row["url_path"],
-                path=row["path"],
-                depth=row["depth"],
-            )
-            for row in known
-        ]
+        return _place_from_rows(known, lesson=lesson, module_path=module_path)
     else:
         rows = list(
             Page.objects.filter(
@@ -173,6 +173,41 @@ def lesson_place(*, lesson: LessonPage, course: CoursePage) -> tuple:
     return module, previous, following
 
 
+def _place_from_rows(
+    rows: list[dict], *, lesson: LessonPage, module_path: str
+) -> tuple[Page | None, Page | None, Page | None]:
+    """`lesson_place` from the route's rows: pages built only for the three shown."""
+
+    def page(row: dict | None) -> Page | None:
+        if row is None:
+            return None
+        fields = ("pk", "title", "url_path", "path", "depth")
+        return Page(**{name: row[name] for name in fields})
+
+    module = next((row for row in rows if row["path"] == module_path), None)
+    lessons = [row for row in rows if row["depth"] == lesson.depth]
+    index = next((i for i, x in enumerate(lessons) if x["pk"] == lesson.pk), None)
+    if index is None:
+        return page(module), None, None
+    previous = lessons[index - 1] if index > 0 else None
+    following = lessons[index + 1] if index + 1 < len(lessons) else None
+    return page(module), page(previous), page(following)
+
+
+_PROGRESS_COLUMNS = {"id", "status", "started_at", "completed_at"}
+
+
+def _progress_sql(column: str, lesson: LessonPage, field: Field) -> RawSQL:
+    """A column of the enrolment's progress row in this lesson (its unique index)."""
+    assert column in _PROGRESS_COLUMNS  # noqa: S101 (a constant of this module)
+    return RawSQL(  # noqa: S611 (the column is one of four constants)
+        f"(SELECT p.{column} FROM courses_lessonprogress p"  # noqa: S608
+        " WHERE p.enrollment_id = courses_enrollment.id AND p.lesson_id = %s)",
+        [lesson.pk],
+        output_field=field,
+    )
+
+
 def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
     """The user's enrolment in the course holding this lesson, if any, with its
     course and, as `lesson_progress_row`, their progress in this lesson (None
@@ -180,22 +215,20 @@ def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
     (enrolment, lesson) index). The request's user is not read again."""
     if not user.is_authenticated:
         return None
-    here = FilteredRelation(
-        "lesson_progress", condition=Q(lesson_progress__lesson_id=lesson.pk)
-    )
+    # Plain SQL subqueries on unique indexes: compiled cheaply on every view.
     found = (
         Enrollment.objects.filter(user=user, course__path=_ancestor_path(lesson, 2))
         .select_related("course")
         .annotate(
-            here=here,
-            here_id=F("here__id"),
-            here_status=F("here__status"),
-            here_started_at=F("here__started_at"),
-            here_completed_at=F("here__completed_at"),
-            lesson_has_activities=Exists(
-                LessonActivity.objects.filter(
-                    lesson_id=lesson.pk, counts_for_completion=True
-                )
+            here_id=_progress_sql("id", lesson, IntegerField()),
+            here_status=_progress_sql("status", lesson, CharField()),
+            here_started_at=_progress_sql("started_at", lesson, DateTimeField()),
+            here_completed_at=_progress_sql("completed_at", lesson, DateTimeField()),
+            lesson_has_activities=RawSQL(  # noqa: S611 (constant SQL)
+                "EXISTS (SELECT 1 FROM courses_lessonactivity a"
+                " WHERE a.lesson_id = %s AND a.counts_for_completion)",
+                [lesson.pk],
+                output_field=BooleanField(),
             ),
         )
         .order_by()[:1]  # one at most (unique user, course): no sort
@@ -204,9 +237,9 @@ def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
     if enrollment is None:
         return None
     enrollment.user = user
-    enrollment.lesson_progress_row = None
+    row = None
     if enrollment.here_id is not None:
-        enrollment.lesson_progress_row = LessonProgress(
+        row = LessonProgress(
             id=enrollment.here_id,
             enrollment=enrollment,
             lesson_id=lesson.pk,
@@ -214,6 +247,8 @@ def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
             started_at=enrollment.here_started_at,
             completed_at=enrollment.here_completed_at,
         )
+    # A transient attribute, read by the visit hook.
+    setattr(enrollment, "lesson_progress_row", row)  # noqa: B010
     return enrollment
 
 

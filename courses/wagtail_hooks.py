@@ -35,7 +35,7 @@ def lesson_visit_record(next_serve):
         enrollment = lesson_enrollment(lesson=page, user=request.user)
         progress = None
         if enrollment is not None:
-            progress = enrollment.lesson_progress_row
+            progress = getattr(enrollment, "lesson_progress_row", None)
             if request.method == "GET":
                 progress = lesson_visit(
                     enrollment=enrollment, lesson=page, progress=progress
