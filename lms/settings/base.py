@@ -59,9 +59,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight after security, as WhiteNoise asks (they are our own
+    # files: scripts, styles, the player; no page of the site).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Content-Security-Policy on every response that has none of its own.
     "lms.middleware.SiteCSPMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     # On the H5P content origin: its own URLs only, no cookie in or out (before
     # the session, CSRF and authentication middleware).
     "content.origin.H5POriginMiddleware",

@@ -1,6 +1,7 @@
 """The service worker script, the offline page and the "save for offline" button."""
 
 import json
+import re
 
 import pytest
 
@@ -41,7 +42,8 @@ def test_the_offline_page_says_in_bahasa_indonesia_what_still_works(client):
 
 def test_every_page_loads_the_offline_script(client):
     html = client.get("/akun/masuk/").content.decode()
-    assert f'<script src="{static("js/offline.js")}" data-sw="/sw.js" defer>' in html
+    script = f'src="{static("js/offline.js")}" data-sw="/sw.js" defer>'
+    assert re.search(r'<script nonce="[^"]+" ' + re.escape(script), html)
 
 
 def test_an_enrolled_participant_gets_a_save_for_offline_button_listing_every_lesson(
