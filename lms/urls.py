@@ -16,6 +16,16 @@ from .admin_scoping import ScopedLogEntriesView
 from .views.media import media_serve
 
 
+class FaviconRedirect(RedirectView):
+    """`/favicon.ico` → the SVG icon, its static URL looked up per request (the
+    production manifest may not exist when the URLconf is imported)."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static_url("favicon.svg")
+
+
 def _admin_view(view):
     return never_cache(require_admin_access(view))
 
@@ -24,7 +34,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path(
         "favicon.ico",
-        RedirectView.as_view(url=static_url("favicon.svg"), permanent=True),
+        FaviconRedirect.as_view(),
     ),
     # Wagtail's script catalogue, completed in Indonesian (lms/admin_i18n.py).
     path(

@@ -431,6 +431,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Balai Daring API",
     "DESCRIPTION": "Read-only monitoring API for national and regional systems.",
     "VERSION": "1.0.0",
+    "PREPROCESSING_HOOKS": ["lms.dinas.api_schema_urls.only_our_api"],
 }
 
 # Security: production-safe defaults, relaxed in dev.py.
