@@ -342,6 +342,20 @@ def phone_page(browser, live_server):
 
 
 @pytest.fixture
+def office_page(browser, live_server):
+    """A browser tab the size of an office laptop (1366×768), in Bahasa Indonesia."""
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 768},
+        locale="id-ID",
+        base_url=live_server.url,
+    )
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def screenshot():
     """Save a screenshot under .screenshots/ to be looked at."""
     SCREENSHOTS.mkdir(exist_ok=True)

@@ -20,19 +20,6 @@ pytestmark = pytest.mark.browser
 PASSWORD = "sandi-rahasia-123"  # noqa: S105
 
 
-@pytest.fixture
-def office_page(browser, live_server):
-    context = browser.new_context(
-        viewport={"width": 1366, "height": 768},
-        locale="id-ID",
-        base_url=live_server.url,
-    )
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    yield page
-    context.close()
-
-
 def test_an_instructor_writes_a_single_choice_and_a_numeric_question(
     office_page, screenshot
 ):

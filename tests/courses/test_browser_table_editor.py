@@ -16,19 +16,6 @@ pytestmark = pytest.mark.browser
 PASSWORD = "sandi-rahasia-123"  # noqa: S105
 
 
-@pytest.fixture
-def office_page(browser, live_server):
-    context = browser.new_context(
-        viewport={"width": 1366, "height": 768},
-        locale="id-ID",
-        base_url=live_server.url,
-    )
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    yield page
-    context.close()
-
-
 def test_a_journal_table_is_built_with_buttons_and_an_empty_text_is_refused(
     office_page, screenshot
 ):

@@ -141,20 +141,7 @@ def is_english(run: str, plain: set[str], patterns: list[re.Pattern]) -> bool:
     return bool(ENGLISH_WORDS.search(run)) and not INDONESIAN_HINT.search(run)
 
 
-@pytest.fixture
-def office(browser, live_server):
-    context = browser.new_context(
-        viewport={"width": 1366, "height": 768},
-        locale="id-ID",
-        base_url=live_server.url,
-    )
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    yield page
-    context.close()
-
-
-def test_the_instructors_admin_screens_are_in_indonesian(office, screenshot):
+def test_the_instructors_admin_screens_are_in_indonesian(office_page, screenshot):
     course = course_tree(modules=1, lessons=1, title="Zeta 101")
     authoring_setup(catalogue=catalogue_get_or_create())
     module = ModulePage.objects.child_of(course).get()
@@ -192,7 +179,7 @@ def test_the_instructors_admin_screens_are_in_indonesian(office, screenshot):
         "account": "/admin/account/",
     }
     plain, patterns = english_sources()
-    page = office
+    page = office_page
     report, failures = [], []
 
     def check(name: str) -> None:
