@@ -134,13 +134,13 @@ def _django() -> None:
 
 def _data_create(count: int) -> list[int]:
     """Regions, a Balai with its template, a course, participants, enrolments."""
-    from django.contrib.auth.hashers import make_password
     from django.utils import timezone
 
+    from benchmarks._people import participants_bulk_create
     from certificates.models import CertificateTemplate
     from courses.demo import catalogue_get_or_create, tracks_load
     from courses.models import Cohort, CoursePage, Enrollment
-    from lms.models import Balai, Cooperative, Position, Province, Role, User, Village
+    from lms.models import Balai, Province, Village
     from lms.services import wilayah_load
 
     wilayah_load(province_code="63")
@@ -174,26 +174,7 @@ def _data_create(count: int) -> list[int]:
     catalogue_get_or_create().add_child(instance=course)
 
     villages = list(Village.objects.filter(province_id="63").order_by("code"))
-    cooperatives = Cooperative.objects.bulk_create(
-        Cooperative(name=f"Koperasi Desa Merah Putih {v.name.title()}", home_village=v)
-        for v in villages
-    )
-    positions = [Position.KETUA, Position.BENDAHARA, Position.PENGURUS]
-    first = ["Siti", "Muhammad", "Nur'aini", "Ahmad", "Rahmawati", "Hj. Fatimah"]
-    last = ["Noor", "Hidayatullah", "Pratama", "Santoso", "Wijayakusuma", "Rahman"]
-    password = make_password(None)
-    users = User.objects.bulk_create(
-        User(
-            full_name=f"{first[n % len(first)]} {last[(n // 7) % len(last)]} {n}",
-            phone=f"+62899{n:08d}",
-            role=Role.PARTICIPANT,
-            position=positions[n % 3],
-            village=villages[(n // 3) % len(villages)],
-            cooperative=cooperatives[(n // 3) % len(cooperatives)],
-            password=password,
-        )
-        for n in range(count)
-    )
+    users = participants_bulk_create(count, villages)
     now = timezone.now()
     cohort = Cohort.objects.create(
         course=course,

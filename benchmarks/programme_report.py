@@ -70,10 +70,10 @@ def _data_create(count: int, sessions: int):
     import secrets
     from decimal import Decimal
 
-    from django.contrib.auth.hashers import make_password
     from django.utils import timezone
 
     from assessments.models import Attempt, Quiz
+    from benchmarks._people import participants_bulk_create
     from certificates.models import Certificate
     from courses.blended.services import evaluation_expected
     from courses.demo import catalogue_get_or_create, tracks_load
@@ -90,7 +90,7 @@ def _data_create(count: int, sessions: int):
         Session,
         Speaker,
     )
-    from lms.models import Balai, Cooperative, Position, Province, Role, User, Village
+    from lms.models import Balai, Province, Village
     from lms.services import wilayah_load
 
     wilayah_load(province_code="63")
@@ -164,26 +164,7 @@ def _data_create(count: int, sessions: int):
         .select_related("district", "regency")
         .order_by("code")
     )
-    cooperatives = Cooperative.objects.bulk_create(
-        Cooperative(name=f"Koperasi Desa Merah Putih {v.name.title()}", home_village=v)
-        for v in villages
-    )
-    positions = [Position.KETUA, Position.BENDAHARA, Position.PENGURUS]
-    first = ["Siti", "Muhammad", "Nur'aini", "Ahmad", "Rahmawati", "Hj. Fatimah"]
-    last = ["Noor", "Hidayatullah", "Pratama", "Santoso", "Wijayakusuma", "Rahman"]
-    password = make_password(None)
-    users = User.objects.bulk_create(
-        User(
-            full_name=f"{first[n % len(first)]} {last[(n // 7) % len(last)]} {n}",
-            phone=f"+62899{n:08d}",
-            role=Role.PARTICIPANT,
-            position=positions[n % 3],
-            village=villages[(n // 3) % len(villages)],
-            cooperative=cooperatives[(n // 3) % len(cooperatives)],
-            password=password,
-        )
-        for n in range(count)
-    )
+    users = participants_bulk_create(count, villages)
     now = timezone.now()
     enrollments = Enrollment.objects.bulk_create(
         Enrollment(
