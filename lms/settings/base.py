@@ -270,6 +270,8 @@ XAPI_LRS_PASSWORD = env("XAPI_LRS_PASSWORD", default="")
 
 # Celery: JSON only, time limits, tasks enqueued after commit by the services.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/0")
+# kombu's Redis transport, closing cleanly when Redis is gone (lms/broker.py).
+CELERY_BROKER_TRANSPORT = "lms.broker:Transport"
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
