@@ -7,7 +7,9 @@ chunks, through `lms.outbox` (one transaction); the workers deliver each chunk
 sent (`ReminderSent`), so a chunk delivered twice, or again after a worker died,
 tells nobody twice. Messages go out through the platform's one notifier
 (`lms.notifications.notify`: email, or WhatsApp/SMS for those without one).
-Who is inactive is one rule: `selectors.inactive_participants`.
+Who is inactive is one rule: `selectors.inactive_participants`. An assistant's
+"Kirim pengingat" (`nudge_send`) is owed the same way and delivered by
+`nudge_deliver`.
 """
 
 import datetime
@@ -22,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.models import Role, User
-from lms.notifications import Message, notify
+from lms.notifications import Message, notify, reachable
 from lms.outbox import work_owe
 
 from . import selectors
@@ -193,34 +195,61 @@ def whatsapp_link(*, participant: User, sender: User) -> str:
 def nudge_send(*, sender: User, participant_id: int) -> list[str]:
     """An assistant (or officer) tells one participant who needs a nudge (the one
     rule, within what the sender sees) to come back, through the notifier: email,
-    or WhatsApp/SMS for those without one. Counts as the reminder of this idle
-    spell, so the daily job does not tell them again; once a day at most."""
+    or WhatsApp/SMS for those without one; the channel it goes on. Counts as the
+    reminder of this idle spell, so the daily job does not tell them again; once a
+    day at most.
+
+    The message is owed work (`nudge_deliver`), written with its `ReminderSent` in
+    one transaction: a mail server or gateway that is down or slow holds no
+    request, and the message goes out once it is back."""
     participant = (
         selectors.participants_to_nudge(user=sender).filter(pk=participant_id).first()
     )
     if participant is None:
         raise NudgeRefused(_("Peserta ini tidak perlu diingatkan."))
-    since = timezone.now() - NUDGE_AGAIN_AFTER
-    if ReminderSent.objects.filter(
-        user=participant, kind=ReminderSent.Kind.INACTIVE, sent_at__gte=since
-    ).exists():
+    channels = reachable(participant)[:1]
+    if not channels:
         raise NudgeRefused(
-            _("%(name)s sudah diingatkan dalam 24 jam terakhir.")
+            _("%(name)s tidak punya email maupun nomor HP.")
             % {"name": participant.full_name}
         )
-    channels = notify(
+    since = timezone.now() - NUDGE_AGAIN_AFTER
+    with transaction.atomic():
+        # One nudge at a time per participant: a double tap owes one message.
+        User.objects.select_for_update().filter(pk=participant.pk).first()
+        if ReminderSent.objects.filter(
+            user=participant, kind=ReminderSent.Kind.INACTIVE, sent_at__gte=since
+        ).exists():
+            raise NudgeRefused(
+                _("%(name)s sudah diingatkan dalam 24 jam terakhir.")
+                % {"name": participant.full_name}
+            )
+        reminder = ReminderSent.objects.create(
+            user=participant, kind=ReminderSent.Kind.INACTIVE, channel=channels[0]
+        )
+        work_owe(
+            task="lms.dinas.tasks.nudge_deliver_task",
+            kwargs={"reminder_id": reminder.pk, "sender_id": sender.pk},
+            key=f"dinas-nudge:{reminder.pk}",
+        )
+    return channels
+
+
+def nudge_deliver(*, reminder_id: int, sender_id: int) -> bool:
+    """Send the nudge this `ReminderSent` records; False when there is nobody to
+    send it to any more (the participant or sender is gone)."""
+    reminder = (
+        ReminderSent.objects.select_related("user").filter(pk=reminder_id).first()
+    )
+    sender = User.objects.filter(pk=sender_id).first()
+    if reminder is None or sender is None:
+        return False
+    participant = reminder.user
+    notify(
         user=participant,
         message=Message(
             subject=_("Lanjutkan pelatihan Anda"),
             text=nudge_text(participant=participant, sender=sender),
         ),
     )
-    if not channels:
-        raise NudgeRefused(
-            _("%(name)s tidak punya email maupun nomor HP.")
-            % {"name": participant.full_name}
-        )
-    ReminderSent.objects.create(
-        user=participant, kind=ReminderSent.Kind.INACTIVE, channel=channels[0]
-    )
-    return channels
+    return True

@@ -44,6 +44,11 @@ def reminders_deliver_task(user_ids: list[int], days: int) -> int:
     return reminders.reminders_deliver(user_ids=user_ids, days=days)
 
 
+@owed_task
+def nudge_deliver_task(reminder_id: int, sender_id: int) -> bool:
+    return reminders.nudge_deliver(reminder_id=reminder_id, sender_id=sender_id)
+
+
 @shared_task
 def assistant_summaries_send_task() -> int:
     """Beat, weekly: owe each business assistant their summary."""

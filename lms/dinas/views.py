@@ -442,7 +442,9 @@ def assistant_nudge(request, pk: int):
         messages.error(request, str(exc))
     else:
         how = _("email") if channels[0] == "email" else _("WhatsApp/SMS")
-        messages.success(request, _("Pengingat terkirim lewat %(how)s.") % {"how": how})
+        messages.success(
+            request, _("Pengingat sedang dikirim lewat %(how)s.") % {"how": how}
+        )
     return redirect(reverse("dinas:assistant_home") + "#perlu-diingatkan")
 
 

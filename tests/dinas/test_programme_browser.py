@@ -187,7 +187,8 @@ def test_an_assistant_nudges_and_is_assigned_on_a_phone(
     screenshot(page, "dinas-assistant-360")
     sent_before = len(LogPhoneAdapter.sent)
     nudge.locator("button", has_text="Kirim pengingat").click()
-    assert "WhatsApp/SMS" in page.locator(".messages").inner_text()
+    assert "sedang dikirim lewat WhatsApp/SMS" in page.locator(".messages").inner_text()
+    screenshot(page, "dinas-assistant-nudged-360")
     phone, text = LogPhoneAdapter.sent[sent_before]
     assert phone == idle.phone and "pendamping desa" in text
     # Once a day at most.

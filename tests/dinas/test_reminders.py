@@ -130,7 +130,7 @@ def test_an_assistants_nudge_goes_through_the_notifier_and_counts_as_the_reminde
     link = whatsapp_link(participant=idle, sender=assistant)
     assert link.startswith(f"https://wa.me/{idle.phone[1:]}?text=Halo%20")
     sent = len(LogPhoneAdapter.sent)
-    assert nudge_send(sender=assistant, participant_id=idle.pk) == ["phone"]
+    assert deliver(nudge_send, sender=assistant, participant_id=idle.pk) == ["phone"]
     assert "Dewi" in LogPhoneAdapter.sent[sent][1]
     with pytest.raises(NudgeRefused, match="24 jam"):
         nudge_send(sender=assistant, participant_id=idle.pk)
@@ -139,6 +139,40 @@ def test_an_assistants_nudge_goes_through_the_notifier_and_counts_as_the_reminde
     # The daily job does not tell them again in this idle spell.
     deliver(reminders_send)
     assert ReminderSent.objects.filter(user=idle).count() == 1
+
+
+class GatewayDown:
+    """A WhatsApp/SMS gateway that does not answer."""
+
+    def send(self, *, phone: str, text: str) -> None:
+        raise TimeoutError("the gateway did not answer")
+
+
+def test_a_nudge_while_the_gateway_is_down_goes_out_once_when_it_is_back(
+    db, course, deliver, settings
+):
+    """The nudge is owed work: the assistant is answered at once, the message is
+    not lost while the gateway is down, and it goes out once, not twice."""
+    from lms.dinas.reminders import nudge_send
+    from lms.outbox import outbox_sweep
+
+    village = Village.objects.get(pk="63.03.01.2001")
+    idle = _idle(course, 10, village=village, email=None)
+    assistant = AssistantFactory(villages=[village])
+    settings.NOTIFY_PHONE_ADAPTER = "tests.dinas.test_reminders.GatewayDown"
+    sent = len(LogPhoneAdapter.sent)
+    assert deliver(nudge_send, sender=assistant, participant_id=idle.pk) == ["phone"]
+    owed = OwedWork.objects.get(task="lms.dinas.tasks.nudge_deliver_task")
+    assert owed.done_at is None and len(LogPhoneAdapter.sent) == sent
+    assert ReminderSent.objects.filter(user=idle).count() == 1  # no second nudge
+
+    settings.NOTIFY_PHONE_ADAPTER = "lms.notifications.LogPhoneAdapter"
+    later = timezone.now() + datetime.timedelta(hours=1)
+    outbox_sweep(now=later)
+    outbox_sweep(now=later + datetime.timedelta(hours=1))  # done: not sent again
+    owed.refresh_from_db()
+    assert owed.done_at is not None
+    assert [phone for phone, _text in LogPhoneAdapter.sent[sent:]] == [idle.phone]
 
 
 def test_a_nudge_outside_the_assistants_villages_is_refused(db, course):
