@@ -117,3 +117,51 @@ def test_the_review_list_names_the_course_of_every_page(
     client.force_login(reviewer)
     dashboard = client.get("/admin/").content.decode()
     assert "Mencatat kas masuk (revisi) · Kas Harian Koperasi" in dashboard
+
+
+def test_a_changed_live_lesson_is_compared_field_by_field_with_what_is_live(
+    client, course, instructor
+):
+    lesson, _module, _new = drafts(course, instructor)
+    client.force_login(instructor)
+    review = client.get(reverse("courses_course_review", args=[course.pk]))
+    compare = reverse(
+        "wagtailadmin_pages:revisions_compare", args=[lesson.pk, "live", "latest"]
+    )
+    html = review.content.decode()
+    assert f'href="{compare}"' in html and "Bandingkan dengan yang tayang" in html
+    shown = client.get(compare)
+    assert shown.status_code == 200
+    assert "Mencatat kas masuk (revisi)" in shown.content.decode()
+
+
+def test_another_balais_instructor_cannot_compare_the_lessons_revisions(
+    client, course, instructor
+):
+    lesson, _module, _new = drafts(course, instructor)
+    outsider = InstructorFactory()
+    outsider.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
+    client.force_login(outsider)
+    compare = reverse(
+        "wagtailadmin_pages:revisions_compare", args=[lesson.pk, "live", "latest"]
+    )
+    response = client.get(compare)
+    assert response.status_code in (302, 403, 404)
+    assert "Mencatat kas masuk (revisi)" not in response.content.decode()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_instructor_sees_what_changed_in_a_live_lesson_from_the_review(
+    course, instructor, office_page, login_in_browser, screenshot
+):
+    drafts(course, instructor)
+    page = office_page
+    login_in_browser(page, instructor.email, "sandi-rahasia-123")
+    page.goto(reverse("courses_course_review", args=[course.pk]))
+    page.get_by_role("link", name="Bandingkan dengan yang tayang").click()
+    page.wait_for_load_state()
+    main = page.locator("main").inner_text()
+    assert "Mencatat kas masuk (revisi)" in main
+    assert page.locator("h1").inner_text().startswith("Bandingkan")
+    screenshot(page, "course-review-compare-1366")
