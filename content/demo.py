@@ -199,9 +199,20 @@ def demo_activity_load(*, spec: DemoActivity) -> H5PActivity | None:
     placed = _placed_activity(lesson)
     if placed is not None:
         return placed
+    balai_id = (
+        CoursePage.objects.ancestor_of(lesson)
+        .values_list("balai_id", flat=True)
+        .first()
+    )
     activity = H5PActivity.objects.filter(title=spec.title).first()
     if activity is None:
-        activity = H5PActivity.objects.create(title=spec.title, pass_score=PASS_SCORE)
+        activity = H5PActivity.objects.create(
+            title=spec.title, pass_score=PASS_SCORE, balai_id=balai_id
+        )
+    elif activity.balai_id is None:
+        # Loaded before activities had a Balai: its course's, like the migration.
+        activity.balai_id = balai_id
+        activity.save(update_fields=["balai"])
     if not activity.is_ready:
         upload = SimpleUploadedFile(
             f"{LIBRARY.machine_name}-{spec.course_slug}.h5p",

@@ -5,17 +5,21 @@ from pathlib import Path
 
 import factory
 
+from lms.factories import BalaiFactory
+
 from .models import H5PActivity
 from .services import activity_package_install
 
 
 class H5PActivityFactory(factory.django.DjangoModelFactory):
-    """An activity without a package (status "Belum ada paket")."""
+    """An activity without a package (status "Belum ada paket"), of a Balai (a
+    new one unless given: pass the course's `balai` for its instructors to see it)."""
 
     class Meta:
         model = H5PActivity
 
     title = factory.Sequence(lambda n: f"Aktivitas H5P {n}")
+    balai = factory.SubFactory(BalaiFactory)
     pass_score = 60
 
 

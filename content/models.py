@@ -68,6 +68,19 @@ class H5PActivity(models.Model):
         FAILED = "failed", _("Gagal")
 
     title = models.CharField(_("judul"), max_length=200)
+    # The Balai whose instructors author and place it (`lms.admin_scoping`). Null
+    # only for an activity no lesson used when Balais came to activities: seen by
+    # administrators alone, until one gives it a Balai.
+    balai = models.ForeignKey(
+        "lms.Balai",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="h5p_activities",
+        verbose_name=_("balai pelatihan"),
+        help_text=_(
+            "Hanya instruktur balai ini yang melihat dan memakai aktivitas ini."
+        ),
+    )
     pass_score = models.PositiveSmallIntegerField(
         _("skor selesai (%)"),
         default=60,

@@ -5,8 +5,10 @@ operator may call it on a production catalogue (see docs/courses.md).
 
 - "Instruktur": admin access; add + change pages under the catalogue (never
   publish: their changes go through review); add/choose images and documents;
-  manage cohorts; quizzes, question banks and questions (the "Asesmen" menu).
-  The Balai rule on top is in `courses.permissions`.
+  manage cohorts; quizzes, question banks and questions (the "Asesmen" menu);
+  certificate templates; H5P activities (Snippets → Aktivitas H5P). The Balai
+  rule on top is in `courses.permissions` (pages) and `lms.admin_scoping`
+  (the rest).
 - "Peninjau" (reviewers): add, change and publish under the catalogue; they
   approve or reject in Wagtail's "Moderators approval" workflow, alongside Wagtail's
   own "Moderators" group.
@@ -74,6 +76,12 @@ CERTIFICATE_TEMPLATE_PERMS = [
     f"{action}_certificatetemplate" for action in ("view", "add", "change", "delete")
 ]
 
+# H5P activities: an instructor uploads, places and manages their own Balai's
+# (`content.wagtail_hooks.H5PActivityViewSet`, by `lms.scoping.balai_q`).
+H5P_ACTIVITY_PERMS = [
+    f"{action}_h5pactivity" for action in ("view", "add", "change", "delete")
+]
+
 
 def moderation_workflow_get_or_create() -> Workflow:
     """Wagtail's default "Moderators approval" workflow, reviewed by Peninjau too."""
@@ -107,6 +115,7 @@ def authoring_setup(*, catalogue: CourseIndexPage) -> None:
         *(_perm("courses", codename) for codename in COHORT_PERMS),
         *(_perm("assessments", codename) for codename in ASSESSMENT_PERMS),
         *(_perm("certificates", codename) for codename in CERTIFICATE_TEMPLATE_PERMS),
+        *(_perm("content", codename) for codename in H5P_ACTIVITY_PERMS),
     )
     _page_perms(instructors, catalogue, ["add_page", "change_page"])
     _collection_perms(instructors, MEDIA_PERMS)

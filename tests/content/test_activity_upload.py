@@ -12,7 +12,7 @@ from content.factories import H5PActivityFactory, activity_with_package
 from content.h5p.errors import MESSAGES
 from content.models import H5PActivity, H5PActivityLibrary, H5PLibrary
 from content.services import activity_delete, activity_package_install
-from lms.factories import AdminFactory
+from lms.factories import AdminFactory, BalaiFactory
 from tests.fixtures.h5p import builder
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,13 @@ def upload(path: Path) -> SimpleUploadedFile:
 
 
 def add(admin_client, path: Path, **fields):
-    data = {"title": "Kuis NPL", "pass_score": 60, "package": upload(path), **fields}
+    data = {
+        "title": "Kuis NPL",
+        "balai": BalaiFactory().pk,
+        "pass_score": 60,
+        "package": upload(path),
+        **fields,
+    }
     return admin_client.post(reverse(ADD), data)
 
 
@@ -111,6 +117,7 @@ def test_replacing_a_package_removes_what_nothing_else_uses(
             reverse(EDIT, args=[activity.pk]),
             {
                 "title": activity.title,
+                "balai": activity.balai_id,
                 "pass_score": 80,
                 "package": upload(builder.build_isolation_probe(tmp_path)),
             },
@@ -134,7 +141,8 @@ def test_editing_without_a_new_package_keeps_the_content(
     before = h5p_media()
 
     response = admin_client.post(
-        reverse(EDIT, args=[activity.pk]), {"title": "Judul baru", "pass_score": 70}
+        reverse(EDIT, args=[activity.pk]),
+        {"title": "Judul baru", "balai": activity.balai_id, "pass_score": 70},
     )
 
     assert response.status_code == 302
@@ -145,7 +153,8 @@ def test_editing_without_a_new_package_keeps_the_content(
 
 def test_a_new_activity_needs_a_package(admin_client, h5p_media):
     response = admin_client.post(
-        reverse(ADD), {"title": "Tanpa paket", "pass_score": 60}
+        reverse(ADD),
+        {"title": "Tanpa paket", "balai": BalaiFactory().pk, "pass_score": 60},
     )
 
     assert response.status_code == 200

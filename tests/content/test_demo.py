@@ -33,7 +33,7 @@ from courses.demo import (
     tracks_load,
 )
 from courses.factories import EnrollmentFactory
-from courses.models import LessonActivity, LessonPage, LessonProgress
+from courses.models import CoursePage, LessonActivity, LessonPage, LessonProgress
 from lms.factories import BalaiFactory, ParticipantFactory
 from tests.conftest import SCREENSHOTS
 
@@ -117,6 +117,8 @@ def test_the_demo_loader_places_a_playable_activity_at_the_end_of_each_lesson(
         assert content in h5p_media()
         lesson = demo_lesson(spec)
         assert lesson.live and not lesson.has_unpublished_changes
+        course = CoursePage.objects.ancestor_of(lesson).get()
+        assert activity.balai_id == course.balai_id  # its instructors see it
         last = lesson.body.raw_data[-1]
         assert last["type"] == "h5p"
         assert last["value"] == {"activity": activity.pk}
@@ -176,6 +178,21 @@ def test_an_installed_activity_missing_from_its_lesson_is_placed_not_reinstalled
     assert placed.content_key == activity.content_key
     assert H5PActivity.objects.count() == 1
     assert [link.object_id for link in _h5p_links(lesson)] == [activity.pk]
+
+
+@pytest.mark.django_db
+def test_an_activity_loaded_before_activities_had_a_balai_gets_its_courses(
+    h5p_media,
+):
+    (course,) = _load_courses(COURSES[0])
+    spec = SPECS[COURSES[0]["slug"]]
+    earlier = H5PActivity.objects.create(title=spec.title, balai=None)
+
+    placed = demo_activity_load(spec=spec)
+
+    assert placed.pk == earlier.pk
+    placed.refresh_from_db()
+    assert placed.balai_id == course.balai_id
 
 
 @pytest.mark.django_db

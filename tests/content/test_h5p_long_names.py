@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from content.models import H5PActivity, H5PLibrary
-from lms.factories import AdminFactory
+from lms.factories import AdminFactory, BalaiFactory
 from tests.fixtures.h5p import builder
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +47,7 @@ def test_a_library_name_too_long_for_the_file_system_is_refused_clearly(
         reverse(ADD),
         {
             "title": "Kuis panjang",
+            "balai": BalaiFactory().pk,
             "pass_score": 60,
             "package": SimpleUploadedFile(path.name, path.read_bytes()),
         },

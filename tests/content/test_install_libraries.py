@@ -14,7 +14,7 @@ from django.utils import timezone
 from content.factories import H5PActivityFactory, activity_with_package
 from content.models import H5PActivity, H5PLibrary
 from content.services import INSTALL_TASK, activity_package_submit, h5p_storage
-from lms.factories import AdminFactory
+from lms.factories import AdminFactory, BalaiFactory
 from lms.models import OwedWork
 from lms.outbox import outbox_sweep
 from tests.fixtures.h5p import builder
@@ -45,7 +45,12 @@ def add(admin_client, path: Path):
     upload = SimpleUploadedFile(path.name, path.read_bytes(), "application/zip")
     return admin_client.post(
         reverse(ADD),
-        {"title": "Kuis", "pass_score": 60, "package": upload},
+        {
+            "title": "Kuis",
+            "balai": BalaiFactory(code="bplk-kalsel").pk,
+            "pass_score": 60,
+            "package": upload,
+        },
         follow=True,
     )
 

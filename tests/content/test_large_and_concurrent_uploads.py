@@ -13,7 +13,7 @@ from django.urls import reverse
 from content.factories import H5PActivityFactory
 from content.models import H5PActivity, H5PLibrary
 from content.services import activity_package_install
-from lms.factories import AdminFactory
+from lms.factories import AdminFactory, BalaiFactory
 from tests.fixtures.h5p import builder
 
 
@@ -43,6 +43,7 @@ def test_a_large_package_is_diproses_then_installed_or_refused_by_the_task(
         reverse("wagtailsnippets_content_h5pactivity:add"),
         {
             "title": "Paket besar",
+            "balai": BalaiFactory().pk,
             "pass_score": 60,
             "package": SimpleUploadedFile(path.name, path.read_bytes()),
         },
