@@ -15,10 +15,14 @@ courses, modules, lessons: the pages participants open all day),
   Only when neither, the page knows it has no view restriction
   (`view_restrictions_known_none`); otherwise Wagtail checks as always. The
   check itself still runs in Wagtail's `on_serve_page` hook, on the same page.
+  On PostgreSQL the query is constant SQL per page type (built once), its row
+  turned into the page by `lms.rows.RowModel`: no ORM compile per request.
 
 Any other URL, a page outside the course tree, a page not live or not found:
 Wagtail routes it itself, unchanged.
 """
+
+import json
 
 from django.core.cache import cache
 from django.db import connection
@@ -39,6 +43,8 @@ from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
+
+from lms.rows import RowModel
 
 from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 
@@ -141,6 +147,55 @@ def _annotations(model, depth: int) -> dict:
 MODEL_BY_LEVEL = {1: CourseIndexPage, 2: CoursePage, 3: ModulePage, 4: LessonPage}
 
 
+# On PostgreSQL, the whole route query is constant SQL per page type (`lms.rows`):
+# the page's columns (its type's table joined to Wagtail's), the checks above.
+_ROUTE_ROWS: dict[type[Page], tuple[RowModel, str]] = {}
+
+
+def _route_rows(model: type[Page]) -> tuple[RowModel, str]:
+    """The route query of a page type: its column set and SQL (built once)."""
+    if model not in _ROUTE_ROWS:
+        rows = RowModel(model, {Page: "wagtailcore_page", model: "m"})
+        checks = [_RESTRICTED_SQL, _ALIASED_SQL]
+        if model is LessonPage:
+            checks.append(_PLACE_SQL)
+        table = model._meta.db_table
+        sql = (
+            f"SELECT {rows.select}, {', '.join(checks)}"  # noqa: S608 (metadata)
+            f" FROM {table} m JOIN wagtailcore_page"
+            " ON wagtailcore_page.id = m.page_ptr_id"
+            " WHERE wagtailcore_page.url_path = %s LIMIT 1"
+        )
+        _ROUTE_ROWS[model] = (rows, sql)
+    return _ROUTE_ROWS[model]
+
+
+def _route_page(model: type[Page], url_path: str, depth: int) -> Page | None:
+    """The page of this type at this URL path, with `route_restricted`,
+    `route_aliased` and, for a lesson, `route_place` set, or None."""
+    if connection.vendor != "postgresql":
+        found = model.objects.filter(url_path=url_path).annotate(
+            **_annotations(model, depth)
+        )
+        return next(iter(found.order_by()[:1]), None)
+    rows, sql = _route_rows(model)
+    params: list = []
+    if model is LessonPage:
+        step = Page.steplen
+        params = [(depth - 1) * step, depth, (depth - 2) * step]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, url_path])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    page = rows.instance(row[: len(rows)])
+    checks = row[len(rows) :]
+    page.route_restricted, page.route_aliased = checks[0], checks[1]
+    if model is LessonPage:
+        page.route_place = None if checks[2] is None else json.loads(checks[2])
+    return page
+
+
 def course_page_route(site: Site, path: str) -> RouteResult | None:
     """The live course-tree page at this path of the site, in one query, or None
     to let Wagtail route it."""
@@ -148,10 +203,7 @@ def course_page_route(site: Site, path: str) -> RouteResult | None:
     if model is None:
         return None
     depth = site.root_page.depth + len([part for part in path.split("/") if part])
-    found = model.objects.filter(url_path=site.root_page.url_path + path).annotate(
-        **_annotations(model, depth)
-    )
-    page = next(iter(found.order_by()[:1]), None)
+    page = _route_page(model, site.root_page.url_path + path, depth)
     if page is None or not page.live:
         return None
     page.view_restrictions_known_none = not (

@@ -1,16 +1,8 @@
 """Reads of the courses app: what the catalogue, course and lesson pages show."""
 
 from django.core.exceptions import ValidationError
-from django.db.models import (
-    BooleanField,
-    CharField,
-    DateTimeField,
-    Field,
-    IntegerField,
-    Q,
-    QuerySet,
-)
-from django.db.models.expressions import RawSQL
+from django.db import connection
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from wagtail.models import Page
@@ -18,6 +10,7 @@ from wagtail.models import Page
 from lms import scoping
 from lms.models import Role, User
 from lms.phones import looks_like_phone, normalize_phone
+from lms.rows import RowModel
 
 from .models import (
     Cohort,
@@ -194,61 +187,74 @@ def _place_from_rows(
     return page(module), page(previous), page(following)
 
 
-_PROGRESS_COLUMNS = {"id", "status", "started_at", "completed_at"}
+# The user's enrolment in the course at a path, its course, their progress in a
+# lesson (the unique (enrolment, lesson) index) and whether that lesson has
+# counting activities.
+_LESSON_ENROLLMENT_FROM = (
+    " FROM courses_enrollment e"
+    " JOIN wagtailcore_page cpage ON cpage.id = e.course_id"
+    " JOIN courses_coursepage c ON c.page_ptr_id = e.course_id"
+    " LEFT JOIN courses_lessonprogress p"
+    "  ON p.enrollment_id = e.id AND p.lesson_id = %(lesson)s"
+    " WHERE e.user_id = %(user)s AND cpage.path = %(course_path)s"
+    " LIMIT 1"  # one at most (unique user, course): no sort
+)
+_LESSON_HAS_ACTIVITIES = (
+    "EXISTS (SELECT 1 FROM courses_lessonactivity a"
+    " WHERE a.lesson_id = %(lesson)s AND a.counts_for_completion)"
+)
+_LESSON_ENROLLMENT_ROWS: tuple[RowModel, RowModel, RowModel, str] | None = None
 
 
-def _progress_sql(column: str, lesson: LessonPage, field: Field) -> RawSQL:
-    """A column of the enrolment's progress row in this lesson (its unique index)."""
-    assert column in _PROGRESS_COLUMNS  # noqa: S101 (a constant of this module)
-    return RawSQL(  # noqa: S611 (the column is one of four constants)
-        f"(SELECT p.{column} FROM courses_lessonprogress p"  # noqa: S608
-        " WHERE p.enrollment_id = courses_enrollment.id AND p.lesson_id = %s)",
-        [lesson.pk],
-        output_field=field,
-    )
+def _lesson_enrollment_rows() -> tuple[RowModel, RowModel, RowModel, str]:
+    """The lesson enrolment read's column sets and SQL (built once, on first use)."""
+    global _LESSON_ENROLLMENT_ROWS
+    if _LESSON_ENROLLMENT_ROWS is None:
+        enrollment = RowModel(Enrollment, {Enrollment: "e"})
+        course = RowModel(CoursePage, {Page: "cpage", CoursePage: "c"})
+        progress = RowModel(LessonProgress, {LessonProgress: "p"})
+        columns = ", ".join(r.select for r in (enrollment, course, progress))
+        # Column names from the models' metadata; the values are parameters.
+        sql = f"SELECT {columns}, {_LESSON_HAS_ACTIVITIES}{_LESSON_ENROLLMENT_FROM}"  # noqa: S608
+        _LESSON_ENROLLMENT_ROWS = (enrollment, course, progress, sql)
+    return _LESSON_ENROLLMENT_ROWS
 
 
 def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
     """The user's enrolment in the course holding this lesson, if any, with its
     course and, as `lesson_progress_row`, their progress in this lesson (None
-    before their first visit): one query (the progress by a join on its unique
-    (enrolment, lesson) index). The request's user is not read again."""
+    before their first visit), and whether the lesson has counting activities
+    (`lesson_has_activities`): one query of constant SQL (`lms.rows`: no ORM
+    compile per view), the progress by a join on its unique (enrolment, lesson)
+    index. The request's user is not read again."""
     if not user.is_authenticated:
         return None
-    # Plain SQL subqueries on unique indexes: compiled cheaply on every view.
-    found = (
-        Enrollment.objects.filter(user=user, course__path=_ancestor_path(lesson, 2))
-        .select_related("course")
-        .annotate(
-            here_id=_progress_sql("id", lesson, IntegerField()),
-            here_status=_progress_sql("status", lesson, CharField()),
-            here_started_at=_progress_sql("started_at", lesson, DateTimeField()),
-            here_completed_at=_progress_sql("completed_at", lesson, DateTimeField()),
-            lesson_has_activities=RawSQL(  # noqa: S611 (constant SQL)
-                "EXISTS (SELECT 1 FROM courses_lessonactivity a"
-                " WHERE a.lesson_id = %s AND a.counts_for_completion)",
-                [lesson.pk],
-                output_field=BooleanField(),
-            ),
+    enrollment_rows, course_rows, progress_rows, sql = _lesson_enrollment_rows()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            {
+                "lesson": lesson.pk,
+                "user": user.pk,
+                "course_path": _ancestor_path(lesson, 2),
+            },
         )
-        .order_by()[:1]  # one at most (unique user, course): no sort
-    )
-    enrollment = next(iter(found), None)
-    if enrollment is None:
+        row = cursor.fetchone()
+    if row is None:
         return None
+    at = len(enrollment_rows)
+    enrollment = enrollment_rows.instance(row[:at])
     enrollment.user = user
-    row = None
-    if enrollment.here_id is not None:
-        row = LessonProgress(
-            id=enrollment.here_id,
-            enrollment=enrollment,
-            lesson_id=lesson.pk,
-            status=enrollment.here_status,
-            started_at=enrollment.here_started_at,
-            completed_at=enrollment.here_completed_at,
-        )
+    enrollment.course = course_rows.instance(row[at : at + len(course_rows)])
+    at += len(course_rows)
+    values = row[at : at + len(progress_rows)]
+    progress = None
+    if values[0] is not None:
+        progress = progress_rows.instance(values)
+        progress.enrollment = enrollment
+    enrollment.lesson_has_activities = bool(row[-1])
     # A transient attribute, read by the visit hook.
-    setattr(enrollment, "lesson_progress_row", row)  # noqa: B010
+    setattr(enrollment, "lesson_progress_row", progress)  # noqa: B010
     return enrollment
 
 
