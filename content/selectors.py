@@ -47,26 +47,26 @@ def enrollment_for_play(
     return next(iter(found), None)
 
 
-# The participant's enrolment in a course where the live lesson holds the activity
-# (at most one: a lesson has one course), its course, their result in it.
+# The activity; the lesson's link to it (its unique index), the lesson if live;
+# the participant's enrolment (by their user id) in a course that is an ancestor
+# of that lesson (at most one: a lesson has one course), its course; their result
+# in the activity (its unique index).
 _STATEMENT_FROM = (
     " FROM content_h5pactivity a"
-    " LEFT JOIN courses_enrollment e ON e.id = ("
-    "  SELECT e2.id FROM courses_enrollment e2"
-    "  JOIN wagtailcore_page c2 ON c2.id = e2.course_id"
-    "  WHERE e2.user_id = %(user)s AND EXISTS ("
-    "   SELECT 1 FROM courses_lessonactivity la"
-    "   JOIN wagtailcore_page l ON l.id = la.lesson_id"
-    "   WHERE la.lesson_id = %(lesson)s AND la.object_id = a.id"
-    "   AND la.content_type_id = (SELECT t.id FROM django_content_type t"
-    "    WHERE t.app_label = %(app_label)s AND t.model = %(model)s)"
-    "   AND l.live AND l.path LIKE c2.path || '%%')"
-    "  LIMIT 1)"
+    " LEFT JOIN courses_lessonactivity la"
+    "  ON la.lesson_id = %(lesson)s AND la.object_id = a.id"
+    "  AND la.content_type_id = (SELECT t.id FROM django_content_type t"
+    "   WHERE t.app_label = %(app_label)s AND t.model = %(model)s)"
+    " LEFT JOIN wagtailcore_page l ON l.id = la.lesson_id AND l.live"
+    " LEFT JOIN courses_enrollment e ON e.user_id = %(user)s AND EXISTS ("
+    "  SELECT 1 FROM wagtailcore_page c2"
+    "  WHERE c2.id = e.course_id AND l.path LIKE c2.path || '%%')"
     " LEFT JOIN wagtailcore_page cpage ON cpage.id = e.course_id"
     " LEFT JOIN courses_coursepage c ON c.page_ptr_id = e.course_id"
     " LEFT JOIN content_h5presult r"
     "  ON r.enrollment_id = e.id AND r.activity_id = a.id"
     " WHERE a.id = %(activity)s"
+    " LIMIT 1"
 )
 
 
