@@ -1,5 +1,8 @@
 """Reads of the courses app: what the catalogue, course and lesson pages show."""
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -189,47 +192,85 @@ def _place_from_rows(
 
 # The user's enrolment in the course at a path, its course, their progress in a
 # lesson (the unique (enrolment, lesson) index) and whether that lesson has
-# counting activities.
+# counting activities. The route query of a lesson reads the same columns
+# (`courses.routing`, with `lesson_enrollment_select`).
 _LESSON_ENROLLMENT_FROM = (
     " FROM courses_enrollment e"
     " JOIN wagtailcore_page cpage ON cpage.id = e.course_id"
     " JOIN courses_coursepage c ON c.page_ptr_id = e.course_id"
-    " LEFT JOIN courses_lessonprogress p"
-    "  ON p.enrollment_id = e.id AND p.lesson_id = %(lesson)s"
+    " LEFT JOIN courses_lessonprogress lp"
+    "  ON lp.enrollment_id = e.id AND lp.lesson_id = %(lesson)s"
     " WHERE e.user_id = %(user)s AND cpage.path = %(course_path)s"
     " LIMIT 1"  # one at most (unique user, course): no sort
-)
-_LESSON_HAS_ACTIVITIES = (
-    "EXISTS (SELECT 1 FROM courses_lessonactivity a"
-    " WHERE a.lesson_id = %(lesson)s AND a.counts_for_completion)"
 )
 _LESSON_ENROLLMENT_ROWS: tuple[RowModel, RowModel, RowModel, str] | None = None
 
 
 def _lesson_enrollment_rows() -> tuple[RowModel, RowModel, RowModel, str]:
-    """The lesson enrolment read's column sets and SQL (built once, on first use)."""
+    """The enrolment's, course's and progress's column sets (aliases e, cpage, c,
+    lp) and the select list (built once, on first use)."""
     global _LESSON_ENROLLMENT_ROWS
     if _LESSON_ENROLLMENT_ROWS is None:
         enrollment = RowModel(Enrollment, {Enrollment: "e"})
         course = RowModel(CoursePage, {Page: "cpage", CoursePage: "c"})
-        progress = RowModel(LessonProgress, {LessonProgress: "p"})
+        progress = RowModel(LessonProgress, {LessonProgress: "lp"})
         columns = ", ".join(r.select for r in (enrollment, course, progress))
-        # Column names from the models' metadata; the values are parameters.
-        sql = f"SELECT {columns}, {_LESSON_HAS_ACTIVITIES}{_LESSON_ENROLLMENT_FROM}"  # noqa: S608
-        _LESSON_ENROLLMENT_ROWS = (enrollment, course, progress, sql)
+        _LESSON_ENROLLMENT_ROWS = (enrollment, course, progress, columns)
     return _LESSON_ENROLLMENT_ROWS
+
+
+def lesson_enrollment_select(lesson_id_sql: str) -> str:
+    """The select list of a lesson's enrolment read: the columns of the enrolment
+    (alias e), its course (cpage, c) and the progress (lp), then whether the lesson
+    (its id: `lesson_id_sql`, a column or a placeholder) has counting activities.
+    Its row is read by `lesson_enrollment_from_row`."""
+    columns = _lesson_enrollment_rows()[-1]
+    has_activities = (
+        "EXISTS (SELECT 1 FROM courses_lessonactivity la"
+        " WHERE la.lesson_id = {} AND la.counts_for_completion)"
+    )
+    return f"{columns}, {has_activities.format(lesson_id_sql)}"
+
+
+def lesson_enrollment_from_row(values: Sequence[Any], user: User) -> Enrollment | None:
+    """The enrolment of a row selected by `lesson_enrollment_select` (None when
+    the row has none), as `lesson_enrollment` answers it."""
+    enrollment_rows, course_rows, progress_rows, _columns = _lesson_enrollment_rows()
+    if values[0] is None:
+        return None
+    at = len(enrollment_rows)
+    enrollment = enrollment_rows.instance(values[:at])
+    enrollment.user = user
+    enrollment.course = course_rows.instance(values[at : at + len(course_rows)])
+    at += len(course_rows)
+    progress_values = values[at : at + len(progress_rows)]
+    progress = None
+    if progress_values[0] is not None:
+        progress = progress_rows.instance(progress_values)
+        progress.enrollment = enrollment
+    enrollment.lesson_has_activities = bool(values[at + len(progress_rows)])
+    # A transient attribute, read by the visit hook.
+    setattr(enrollment, "lesson_progress_row", progress)  # noqa: B010
+    return enrollment
 
 
 def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
     """The user's enrolment in the course holding this lesson, if any, with its
     course and, as `lesson_progress_row`, their progress in this lesson (None
     before their first visit), and whether the lesson has counting activities
-    (`lesson_has_activities`): one query of constant SQL (`lms.rows`: no ORM
+    (`lesson_has_activities`). The request's user is not read again.
+
+    Read with the page when `courses.routing` served it for this user
+    (`route_enrollment`); else in one query of constant SQL (`lms.rows`: no ORM
     compile per view), the progress by a join on its unique (enrolment, lesson)
-    index. The request's user is not read again."""
+    index."""
     if not user.is_authenticated:
         return None
-    enrollment_rows, course_rows, progress_rows, sql = _lesson_enrollment_rows()
+    known = getattr(lesson, "route_enrollment", None)
+    if known is not None and known[0] == user.pk:
+        return known[1]
+    # Column names from the models' metadata; the values are parameters.
+    sql = f"SELECT {lesson_enrollment_select('%(lesson)s')}{_LESSON_ENROLLMENT_FROM}"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(
             sql,
@@ -242,20 +283,7 @@ def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
         row = cursor.fetchone()
     if row is None:
         return None
-    at = len(enrollment_rows)
-    enrollment = enrollment_rows.instance(row[:at])
-    enrollment.user = user
-    enrollment.course = course_rows.instance(row[at : at + len(course_rows)])
-    at += len(course_rows)
-    values = row[at : at + len(progress_rows)]
-    progress = None
-    if values[0] is not None:
-        progress = progress_rows.instance(values)
-        progress.enrollment = enrollment
-    enrollment.lesson_has_activities = bool(row[-1])
-    # A transient attribute, read by the visit hook.
-    setattr(enrollment, "lesson_progress_row", progress)  # noqa: B010
-    return enrollment
+    return lesson_enrollment_from_row(row, user)
 
 
 def _ancestor_path(page: Page, levels: int) -> str:
