@@ -4,7 +4,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.db.models import Exists
 
 from wagtail.models import Page
@@ -12,7 +11,7 @@ from wagtail.models import Page
 from courses.models import CoursePage, Enrollment, LessonActivity, LessonPage
 from courses.scoring import score_that_counts
 from lms.models import Role, User
-from lms.rows import RowModel
+from lms.rows import RowModel, fetch_one
 
 from .h5p import Library, LibraryRef, library_from_json
 from .models import H5PActivity, H5PLibrary, H5PResult, H5PUserData
@@ -109,18 +108,16 @@ def statement_target(
     enrolment, no lesson, or the activity has nothing to play (`enrollment_for_play`'s
     rule for a lesson known by its id)."""
     activity_rows, enrollment_rows, course_rows, result_rows, sql = _statement_rows()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            {
-                "user": user.pk if user.is_authenticated else None,
-                "lesson": lesson_id,
-                "app_label": H5PActivity._meta.app_label,
-                "model": H5PActivity._meta.model_name,
-                "activity": activity_id,
-            },
-        )
-        row = cursor.fetchone()
+    row = fetch_one(
+        sql,
+        {
+            "user": user.pk if user.is_authenticated else None,
+            "lesson": lesson_id,
+            "app_label": H5PActivity._meta.app_label,
+            "model": H5PActivity._meta.model_name,
+            "activity": activity_id,
+        },
+    )
     if row is None:
         return None, None
     at = len(activity_rows)

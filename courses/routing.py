@@ -49,7 +49,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 from lms.models import User
-from lms.rows import RowModel
+from lms.rows import RowModel, fetch_one
 
 from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from .selectors import lesson_enrollment_from_row, lesson_enrollment_select
@@ -209,9 +209,7 @@ def _route_page(
         step = Page.steplen
         course_path = (depth - 2) * step
         params = [(depth - 1) * step, depth, course_path, user_id, course_path]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, url_path])
-        row = cursor.fetchone()
+    row = fetch_one(sql, [*params, url_path])
     if row is None:
         return None
     page = rows.instance(row[: len(rows)])

@@ -4,7 +4,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
@@ -13,7 +12,7 @@ from wagtail.models import Page
 from lms import scoping
 from lms.models import Role, User
 from lms.phones import looks_like_phone, normalize_phone
-from lms.rows import RowModel
+from lms.rows import RowModel, fetch_one
 
 from .models import (
     Cohort,
@@ -271,16 +270,14 @@ def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
         return known[1]
     # Column names from the models' metadata; the values are parameters.
     sql = f"SELECT {lesson_enrollment_select('%(lesson)s')}{_LESSON_ENROLLMENT_FROM}"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            {
-                "lesson": lesson.pk,
-                "user": user.pk,
-                "course_path": _ancestor_path(lesson, 2),
-            },
-        )
-        row = cursor.fetchone()
+    row = fetch_one(
+        sql,
+        {
+            "lesson": lesson.pk,
+            "user": user.pk,
+            "course_path": _ancestor_path(lesson, 2),
+        },
+    )
     if row is None:
         return None
     return lesson_enrollment_from_row(row, user)

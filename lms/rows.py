@@ -1,4 +1,5 @@
-"""Model instances from a row of hand-written SQL, for the hottest reads.
+"""Model instances from a row of hand-written SQL, for the hottest reads, and
+that SQL run as a prepared statement (`fetch_one`).
 
 The ORM compiles a query on every request: for the few reads every participant
 makes on every lesson view or xAPI post, that compile costs more than the query.
@@ -8,6 +9,7 @@ database converters (a JSON field decoded, a StreamField parsed), `Model.from_db
 (a saved instance, its unread fields deferred).
 """
 
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -63,3 +65,64 @@ class RowModel:
                 value = convert(value, col, connection)
             values[index] = value
         return self.model.from_db(connection.alias, self.attnames, values)
+
+
+ONLY_WHEN_ASKED = 2**31 - 1
+
+
+def fetch_one(sql: str, params: Sequence[Any] | dict[str, Any]) -> tuple | None:
+    """The first row of a constant query. On PostgreSQL (psycopg 3) the query is a
+    prepared statement of the connection: PostgreSQL parses and plans it once per
+    connection instead of on every request (for the route query of a lesson, most
+    of its cost). Logged like any query (`connection.queries`, tests' query
+    counts).
+
+    Django binds parameters on the client and prepares nothing by default (to keep
+    connection poolers working); this server-side cursor is used only here, for
+    constant SQL, and a new connection (a reconnection) prepares them again. What
+    that asks of a pooler and of a migration: docs/operations.md ("Scaling out").
+    """
+    if connection.vendor != "postgresql" or _PreparingCursor is None:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()
+    # As Django opens a cursor: a connection PostgreSQL closed since the last
+    # request (CONN_HEALTH_CHECKS) is replaced first.
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    if connection.connection.prepare_threshold is None:
+        # Only what is asked for (prepare=True); the ORM's client-side cursors
+        # never prepare anything.
+        connection.connection.prepare_threshold = ONLY_WHEN_ASKED
+    raw = _PreparingCursor(connection.connection)
+    # Django's cursor wrapper (its execute wrappers apply); logged here, with
+    # the parameters in place, as Django logs a query.
+    started = time.monotonic()
+    with connection.make_cursor(raw) as cursor:
+        try:
+            cursor.execute(sql, params)
+            return cursor.fetchone()
+        finally:
+            if connection.queries_logged:
+                connection.queries_log.append(
+                    {
+                        "sql": connection.ops.compose_sql(sql, params),  # type: ignore[attr-defined]
+                        "time": f"{time.monotonic() - started:.3f}",
+                    }
+                )
+
+
+try:
+    from django.db.backends.postgresql.base import (  # type: ignore[attr-defined]
+        ServerBindingCursor,
+    )
+except ImportError:  # psycopg 2, or no PostgreSQL driver
+    _PreparingCursor: Any = None
+else:
+
+    class _PreparingCursor(ServerBindingCursor):  # type: ignore[no-redef]
+        """Server-side binding, prepared at once (`prepare=True`)."""
+
+        def execute(self, query, params=None, *, prepare=None, binary=None):
+            return super().execute(query, params, prepare=True, binary=binary)
