@@ -4,11 +4,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
+from django.db.models import Exists
 
-from courses.models import Enrollment, LessonActivity, LessonPage
+from wagtail.models import Page
+
+from courses.models import CoursePage, Enrollment, LessonActivity, LessonPage
 from courses.scoring import score_that_counts
 from lms.models import Role, User
+from lms.rows import RowModel, fetch_one
 
 from .h5p import Library, LibraryRef, library_from_json
 from .models import H5PActivity, H5PLibrary, H5PResult, H5PUserData
@@ -43,51 +46,107 @@ def enrollment_for_play(
     return next(iter(found), None)
 
 
+# The activity; the lesson's link to it (its unique index), the lesson if live;
+# the participant's enrolment (by their user id) in a course that is an ancestor
+# of that lesson (at most one: a lesson has one course), its course; their result
+# in the activity (its unique index).
+_STATEMENT_FROM = (
+    " FROM content_h5pactivity a"
+    " LEFT JOIN courses_lessonactivity la"
+    "  ON la.lesson_id = %(lesson)s AND la.object_id = a.id"
+    "  AND la.content_type_id = (SELECT t.id FROM django_content_type t"
+    "   WHERE t.app_label = %(app_label)s AND t.model = %(model)s)"
+    " LEFT JOIN wagtailcore_page l ON l.id = la.lesson_id AND l.live"
+    " LEFT JOIN courses_enrollment e ON e.user_id = %(user)s AND EXISTS ("
+    "  SELECT 1 FROM wagtailcore_page c2"
+    "  WHERE c2.id = e.course_id AND l.path LIKE c2.path || '%%')"
+    " LEFT JOIN wagtailcore_page cpage ON cpage.id = e.course_id"
+    " LEFT JOIN courses_coursepage c ON c.page_ptr_id = e.course_id"
+    " LEFT JOIN content_h5presult r"
+    "  ON r.enrollment_id = e.id AND r.activity_id = a.id"
+    " WHERE a.id = %(activity)s"
+    " LIMIT 1"
+)
+
+
+def _statement_rows() -> tuple[RowModel, RowModel, RowModel, RowModel, str]:
+    """The statement read's column sets and SQL (built once, on first use)."""
+    global _STATEMENT_ROWS
+    if _STATEMENT_ROWS is None:
+        activity = RowModel(
+            H5PActivity,
+            {H5PActivity: "a"},
+            # Large and unread by a statement: deferred.
+            skip=("h5p_json", "problems", "notes"),
+        )
+        enrollment = RowModel(Enrollment, {Enrollment: "e"})
+        course = RowModel(CoursePage, {Page: "cpage", CoursePage: "c"})
+        result = RowModel(
+            H5PResult,
+            {H5PResult: "r"},
+            skip=("enrollment_id", "activity_id"),
+        )
+        columns = [activity, enrollment, course, result]
+        # Column names from the models' metadata; the values are parameters.
+        sql = f"SELECT {', '.join(c.select for c in columns)}{_STATEMENT_FROM}"  # noqa: S608
+        _STATEMENT_ROWS = (activity, enrollment, course, result, sql)
+    return _STATEMENT_ROWS
+
+
+_STATEMENT_ROWS: tuple[RowModel, RowModel, RowModel, RowModel, str] | None = None
+
+
+def statement_target(
+    *, user: User, activity_id: int, lesson_id: int | None
+) -> tuple[H5PActivity | None, Enrollment | None]:
+    """What an xAPI statement about this activity, from this lesson (known by its
+    id, as a statement names it), needs, in one query of constant SQL: the
+    activity (None when there is none; its package metadata deferred) and the
+    participant's enrolment (with its course) in a course where that live lesson
+    holds the activity, with their result in the activity as `result_row` (None
+    before their first score). The enrolment is None when there is no such
+    enrolment, no lesson, or the activity has nothing to play (`enrollment_for_play`'s
+    rule for a lesson known by its id)."""
+    activity_rows, enrollment_rows, course_rows, result_rows, sql = _statement_rows()
+    row = fetch_one(
+        sql,
+        {
+            "user": user.pk if user.is_authenticated else None,
+            "lesson": lesson_id,
+            "app_label": H5PActivity._meta.app_label,
+            "model": H5PActivity._meta.model_name,
+            "activity": activity_id,
+        },
+    )
+    if row is None:
+        return None, None
+    at = len(activity_rows)
+    activity = activity_rows.instance(row[:at])
+    values = row[at : at + len(enrollment_rows)]
+    at += len(enrollment_rows)
+    if values[0] is None or lesson_id is None or not activity.is_ready:
+        return activity, None
+    enrollment = enrollment_rows.instance(values)
+    enrollment.course = course_rows.instance(row[at : at + len(course_rows)])
+    at += len(course_rows)
+    values = row[at:]
+    result = None
+    if values[0] is not None:
+        result = result_rows.instance(values)
+        result.enrollment = enrollment
+        result.activity = activity
+    # A transient attribute, read by the statement service.
+    setattr(enrollment, "result_row", result)  # noqa: B010
+    return activity, enrollment
+
+
 def statement_enrollment(
     *, user: User, activity: H5PActivity, lesson_id: int | None
 ) -> Enrollment | None:
-    """`enrollment_for_play` for a lesson known by its id, as a statement names it,
-    in one query: the participant's enrolment (with its course) in a course where
-    that live lesson holds the activity, with their result in the activity as
-    `result_row` (None before their first score)."""
+    """`statement_target`'s enrolment for an activity already read."""
     if lesson_id is None or not user.is_authenticated or not activity.is_ready:
         return None
-    holds = LessonActivity.objects.filter(
-        lesson_id=lesson_id,
-        content_type=ContentType.objects.get_for_model(activity),
-        object_id=activity.pk,
-        lesson__live=True,
-        lesson__path__startswith=OuterRef("course__path"),
-    )
-    this_result = FilteredRelation(
-        "h5p_results", condition=Q(h5p_results__activity_id=activity.pk)
-    )
-    fields = [
-        f.name
-        for f in H5PResult._meta.concrete_fields
-        if f.name not in ("enrollment", "activity")
-    ]
-    found = (
-        Enrollment.objects.filter(user_id=user.pk)
-        .filter(Exists(holds))
-        .select_related("course")
-        .annotate(this_result=this_result)
-        .annotate(**{f"r_{name}": F(f"this_result__{name}") for name in fields})
-        .order_by()[:1]
-    )
-    enrollment = next(iter(found), None)
-    if enrollment is None:
-        return None
-    result = None
-    if getattr(enrollment, "r_id", None) is not None:
-        result = H5PResult(
-            enrollment=enrollment,
-            activity=activity,
-            **{name: getattr(enrollment, f"r_{name}") for name in fields},
-        )
-    # A transient attribute, read by the statement service.
-    setattr(enrollment, "result_row", result)  # noqa: B010
-    return enrollment
+    return statement_target(user=user, activity_id=activity.pk, lesson_id=lesson_id)[1]
 
 
 def can_play(*, user: User, activity: H5PActivity, lesson: LessonPage | None) -> bool:

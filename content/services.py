@@ -578,11 +578,16 @@ def statement_record(
     lesson: LessonPage | int | None,
     statement: Any,
     idempotency_key: str = "",
+    enrollment: Enrollment | None = None,
 ) -> XAPIStatement:
     """Store a statement the player sent for this participant; a score about the
     whole activity lands in their progress. Raises PermissionDenied when they are
     not enrolled in a course whose lesson holds the activity, ValidationError
     when the statement is not acceptable (nothing is stored then).
+
+    `enrollment`: the enrolment a caller already read for this participant,
+    activity and lesson with `content.selectors.statement_target` (the view reads
+    it with the activity, in one query); otherwise it is read here.
 
     Idempotent by statement id (`statement_id`): a statement posted again (a retry
     from the offline queue, a double send) returns the row stored the first time
@@ -597,6 +602,7 @@ def statement_record(
             lesson=lesson,
             statement=statement,
             idempotency_key=idempotency_key,
+            enrollment=enrollment,
         )
     except IntegrityError:
         # Only a repeat of a stored statement id lands here (its INSERT is the
@@ -629,13 +635,17 @@ def _statement_store(
     lesson: LessonPage | int | None,
     statement: Any,
     idempotency_key: str,
+    enrollment: Enrollment | None,
 ) -> XAPIStatement:
     """Check, then write in the fewest statements: the enrolment (with the result
-    so far) in one query; a statement without a score, with no LRS to owe it to,
+    so far) in one query, unless the caller read it; a statement without a score, with no LRS to owe it to,
     is one INSERT that commits by itself; otherwise the INSERT, the result's
     upsert, the progress and the work owed commit together."""
     lesson_id = lesson if isinstance(lesson, int) or lesson is None else lesson.pk
-    enrollment = statement_enrollment(user=user, activity=activity, lesson_id=lesson_id)
+    if enrollment is None:
+        enrollment = statement_enrollment(
+            user=user, activity=activity, lesson_id=lesson_id
+        )
     if enrollment is None:
         raise PermissionDenied
     statement_check(statement)

@@ -47,6 +47,7 @@ from .selectors import (
     enrollment_for_play,
     enrollment_result,
     result_score,
+    statement_target,
     user_state,
 )
 from .services import h5p_storage, statement_record, user_data_save
@@ -335,19 +336,38 @@ def statement(request: HttpRequest, activity_id: int) -> JsonResponse:
     """An xAPI statement the lesson page relays from the player.
 
     Posting it again (same statement id, or same Idempotency-Key) answers as the
-    first time and stores nothing new."""
+    first time and stores nothing new.
+
+    The activity and the participant's enrolment (for the lesson the statement
+    names) are read together, in one query (`statement_target`)."""
     if not request.user.is_authenticated:
         return _forbidden()
-    activity = get_object_or_404(H5PActivity, pk=activity_id)
     try:
         body = _json_body(request)
+    except ValidationError as exc:
+        body, refused = {}, exc
+    else:
+        refused = None
+    lesson_id = _lesson_id(body.get("lesson"))
+    activity, enrollment = statement_target(
+        user=request.user, activity_id=activity_id, lesson_id=lesson_id
+    )
+    if activity is None:
+        raise Http404
+    if refused is not None:
+        return _refused(refused)
+    if enrollment is None:
+        # Not enrolled where the lesson holds the activity (or nothing to play).
+        return _forbidden()
+    try:
         row = statement_record(
             user=request.user,
             activity=activity,
-            # Checked by the service with the enrolment (live, holds the activity).
-            lesson=_lesson_id(body.get("lesson")),
+            # Checked with the enrolment (live, holds the activity).
+            lesson=lesson_id,
             statement=body.get("statement"),
             idempotency_key=request.headers.get("Idempotency-Key", ""),
+            enrollment=enrollment,
         )
     except ValidationError as exc:
         return _refused(exc)

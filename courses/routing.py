@@ -15,10 +15,18 @@ courses, modules, lessons: the pages participants open all day),
   Only when neither, the page knows it has no view restriction
   (`view_restrictions_known_none`); otherwise Wagtail checks as always. The
   check itself still runs in Wagtail's `on_serve_page` hook, on the same page.
+  On PostgreSQL the query is constant SQL per page type (built once), its row
+  turned into the page by `lms.rows.RowModel`: no ORM compile per request. For a
+  lesson it also reads the signed-in visitor's enrolment, course, progress and
+  whether the lesson has counting activities (`route_enrollment`, taken by
+  `courses.selectors.lesson_enrollment` for that same user only): the lesson
+  page is then the session, the user and this one query.
 
 Any other URL, a page outside the course tree, a page not live or not found:
 Wagtail routes it itself, unchanged.
 """
+
+import json
 
 from django.core.cache import cache
 from django.db import connection
@@ -40,7 +48,11 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
+from lms.models import User
+from lms.rows import RowModel, fetch_one
+
 from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from .selectors import lesson_enrollment_from_row, lesson_enrollment_select
 
 SITES_CACHE_KEY = "balai:sites"
 
@@ -141,17 +153,87 @@ def _annotations(model, depth: int) -> dict:
 MODEL_BY_LEVEL = {1: CourseIndexPage, 2: CoursePage, 3: ModulePage, 4: LessonPage}
 
 
-def course_page_route(site: Site, path: str) -> RouteResult | None:
+# On PostgreSQL, the whole route query is constant SQL per page type (`lms.rows`):
+# the page's columns (its type's table joined to Wagtail's), the checks above,
+# and for a lesson the visitor's enrolment in its course (by the unique (user,
+# course) index), that course, their progress in the lesson and whether it has
+# counting activities: what the visit hook reads (`lesson_enrollment`).
+_LESSON_ENROLLMENT_JOIN = (
+    " LEFT JOIN courses_enrollment e ON e.user_id = %s AND e.course_id = ("
+    "  SELECT course.id FROM wagtailcore_page course"
+    "  WHERE course.path = substr(wagtailcore_page.path, 1, %s))"
+    " LEFT JOIN wagtailcore_page cpage ON cpage.id = e.course_id"
+    " LEFT JOIN courses_coursepage c ON c.page_ptr_id = e.course_id"
+    " LEFT JOIN courses_lessonprogress lp"
+    "  ON lp.enrollment_id = e.id AND lp.lesson_id = m.page_ptr_id"
+)
+_ROUTE_ROWS: dict[type[Page], tuple[RowModel, str]] = {}
+
+
+def _route_rows(model: type[Page]) -> tuple[RowModel, str]:
+    """The route query of a page type: its column set and SQL (built once)."""
+    if model not in _ROUTE_ROWS:
+        rows = RowModel(model, {Page: "wagtailcore_page", model: "m"})
+        checks = [_RESTRICTED_SQL, _ALIASED_SQL]
+        joins = ""
+        if model is LessonPage:
+            checks += [_PLACE_SQL, lesson_enrollment_select("m.page_ptr_id")]
+            joins = _LESSON_ENROLLMENT_JOIN
+        table = model._meta.db_table
+        sql = (
+            f"SELECT {rows.select}, {', '.join(checks)}"  # noqa: S608 (metadata)
+            f" FROM {table} m JOIN wagtailcore_page"
+            f" ON wagtailcore_page.id = m.page_ptr_id{joins}"
+            " WHERE wagtailcore_page.url_path = %s LIMIT 1"
+        )
+        _ROUTE_ROWS[model] = (rows, sql)
+    return _ROUTE_ROWS[model]
+
+
+def _route_page(
+    model: type[Page], url_path: str, depth: int, user: User | None = None
+) -> Page | None:
+    """The page of this type at this URL path, with `route_restricted`,
+    `route_aliased` and, for a lesson, `route_place` set, or None. For a lesson
+    and a signed-in `user` (on PostgreSQL), also `route_enrollment`: (their id,
+    their enrolment as `lesson_enrollment` reads it, or None)."""
+    if connection.vendor != "postgresql":
+        found = model.objects.filter(url_path=url_path).annotate(
+            **_annotations(model, depth)
+        )
+        return next(iter(found.order_by()[:1]), None)
+    rows, sql = _route_rows(model)
+    user_id = user.pk if user is not None and user.is_authenticated else None
+    params: list = []
+    if model is LessonPage:
+        step = Page.steplen
+        course_path = (depth - 2) * step
+        params = [(depth - 1) * step, depth, course_path, user_id, course_path]
+    row = fetch_one(sql, [*params, url_path])
+    if row is None:
+        return None
+    page = rows.instance(row[: len(rows)])
+    checks = row[len(rows) :]
+    page.route_restricted, page.route_aliased = checks[0], checks[1]
+    if model is LessonPage:
+        page.route_place = None if checks[2] is None else json.loads(checks[2])
+        if user_id is not None:
+            enrollment = lesson_enrollment_from_row(checks[3:], user)
+            page.route_enrollment = (user_id, enrollment)
+    return page
+
+
+def course_page_route(
+    site: Site, path: str, user: User | None = None
+) -> RouteResult | None:
     """The live course-tree page at this path of the site, in one query, or None
-    to let Wagtail route it."""
+    to let Wagtail route it. For a lesson, the query also reads `user`'s
+    enrolment (`_route_page`)."""
     model = MODEL_BY_LEVEL.get(len([part for part in path.split("/") if part]))
     if model is None:
         return None
     depth = site.root_page.depth + len([part for part in path.split("/") if part])
-    found = model.objects.filter(url_path=site.root_page.url_path + path).annotate(
-        **_annotations(model, depth)
-    )
-    page = next(iter(found.order_by()[:1]), None)
+    page = _route_page(model, site.root_page.url_path + path, depth, user)
     if page is None or not page.live:
         return None
     page.view_restrictions_known_none = not (
@@ -183,7 +265,7 @@ class PageRouteMiddleware:
         request._wagtail_site = site
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         if path:
-            route = course_page_route(site, path)
+            route = course_page_route(site, path, getattr(request, "user", None))
             if route is not None:
                 request._wagtail_route_for_request = route
         return None

@@ -1,16 +1,10 @@
 """Reads of the courses app: what the catalogue, course and lesson pages show."""
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.core.exceptions import ValidationError
-from django.db.models import (
-    BooleanField,
-    CharField,
-    DateTimeField,
-    Field,
-    IntegerField,
-    Q,
-    QuerySet,
-)
-from django.db.models.expressions import RawSQL
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from wagtail.models import Page
@@ -18,6 +12,7 @@ from wagtail.models import Page
 from lms import scoping
 from lms.models import Role, User
 from lms.phones import looks_like_phone, normalize_phone
+from lms.rows import RowModel, fetch_one
 
 from .models import (
     Cohort,
@@ -194,62 +189,98 @@ def _place_from_rows(
     return page(module), page(previous), page(following)
 
 
-_PROGRESS_COLUMNS = {"id", "status", "started_at", "completed_at"}
+# The user's enrolment in the course at a path, its course, their progress in a
+# lesson (the unique (enrolment, lesson) index) and whether that lesson has
+# counting activities. The route query of a lesson reads the same columns
+# (`courses.routing`, with `lesson_enrollment_select`).
+_LESSON_ENROLLMENT_FROM = (
+    " FROM courses_enrollment e"
+    " JOIN wagtailcore_page cpage ON cpage.id = e.course_id"
+    " JOIN courses_coursepage c ON c.page_ptr_id = e.course_id"
+    " LEFT JOIN courses_lessonprogress lp"
+    "  ON lp.enrollment_id = e.id AND lp.lesson_id = %(lesson)s"
+    " WHERE e.user_id = %(user)s AND cpage.path = %(course_path)s"
+    " LIMIT 1"  # one at most (unique user, course): no sort
+)
+_LESSON_ENROLLMENT_ROWS: tuple[RowModel, RowModel, RowModel, str] | None = None
 
 
-def _progress_sql(column: str, lesson: LessonPage, field: Field) -> RawSQL:
-    """A column of the enrolment's progress row in this lesson (its unique index)."""
-    assert column in _PROGRESS_COLUMNS  # noqa: S101 (a constant of this module)
-    return RawSQL(  # noqa: S611 (the column is one of four constants)
-        f"(SELECT p.{column} FROM courses_lessonprogress p"  # noqa: S608
-        " WHERE p.enrollment_id = courses_enrollment.id AND p.lesson_id = %s)",
-        [lesson.pk],
-        output_field=field,
+def _lesson_enrollment_rows() -> tuple[RowModel, RowModel, RowModel, str]:
+    """The enrolment's, course's and progress's column sets (aliases e, cpage, c,
+    lp) and the select list (built once, on first use)."""
+    global _LESSON_ENROLLMENT_ROWS
+    if _LESSON_ENROLLMENT_ROWS is None:
+        enrollment = RowModel(Enrollment, {Enrollment: "e"})
+        course = RowModel(CoursePage, {Page: "cpage", CoursePage: "c"})
+        progress = RowModel(LessonProgress, {LessonProgress: "lp"})
+        columns = ", ".join(r.select for r in (enrollment, course, progress))
+        _LESSON_ENROLLMENT_ROWS = (enrollment, course, progress, columns)
+    return _LESSON_ENROLLMENT_ROWS
+
+
+def lesson_enrollment_select(lesson_id_sql: str) -> str:
+    """The select list of a lesson's enrolment read: the columns of the enrolment
+    (alias e), its course (cpage, c) and the progress (lp), then whether the lesson
+    (its id: `lesson_id_sql`, a column or a placeholder) has counting activities.
+    Its row is read by `lesson_enrollment_from_row`."""
+    columns = _lesson_enrollment_rows()[-1]
+    has_activities = (
+        "EXISTS (SELECT 1 FROM courses_lessonactivity la"
+        " WHERE la.lesson_id = {} AND la.counts_for_completion)"
     )
+    return f"{columns}, {has_activities.format(lesson_id_sql)}"
+
+
+def lesson_enrollment_from_row(values: Sequence[Any], user: User) -> Enrollment | None:
+    """The enrolment of a row selected by `lesson_enrollment_select` (None when
+    the row has none), as `lesson_enrollment` answers it."""
+    enrollment_rows, course_rows, progress_rows, _columns = _lesson_enrollment_rows()
+    if values[0] is None:
+        return None
+    at = len(enrollment_rows)
+    enrollment = enrollment_rows.instance(values[:at])
+    enrollment.user = user
+    enrollment.course = course_rows.instance(values[at : at + len(course_rows)])
+    at += len(course_rows)
+    progress_values = values[at : at + len(progress_rows)]
+    progress = None
+    if progress_values[0] is not None:
+        progress = progress_rows.instance(progress_values)
+        progress.enrollment = enrollment
+    enrollment.lesson_has_activities = bool(values[at + len(progress_rows)])
+    # A transient attribute, read by the visit hook.
+    setattr(enrollment, "lesson_progress_row", progress)  # noqa: B010
+    return enrollment
 
 
 def lesson_enrollment(*, lesson: LessonPage, user: User) -> Enrollment | None:
     """The user's enrolment in the course holding this lesson, if any, with its
     course and, as `lesson_progress_row`, their progress in this lesson (None
-    before their first visit): one query (the progress by a join on its unique
-    (enrolment, lesson) index). The request's user is not read again."""
+    before their first visit), and whether the lesson has counting activities
+    (`lesson_has_activities`). The request's user is not read again.
+
+    Read with the page when `courses.routing` served it for this user
+    (`route_enrollment`); else in one query of constant SQL (`lms.rows`: no ORM
+    compile per view), the progress by a join on its unique (enrolment, lesson)
+    index."""
     if not user.is_authenticated:
         return None
-    # Plain SQL subqueries on unique indexes: compiled cheaply on every view.
-    found = (
-        Enrollment.objects.filter(user=user, course__path=_ancestor_path(lesson, 2))
-        .select_related("course")
-        .annotate(
-            here_id=_progress_sql("id", lesson, IntegerField()),
-            here_status=_progress_sql("status", lesson, CharField()),
-            here_started_at=_progress_sql("started_at", lesson, DateTimeField()),
-            here_completed_at=_progress_sql("completed_at", lesson, DateTimeField()),
-            lesson_has_activities=RawSQL(  # noqa: S611 (constant SQL)
-                "EXISTS (SELECT 1 FROM courses_lessonactivity a"
-                " WHERE a.lesson_id = %s AND a.counts_for_completion)",
-                [lesson.pk],
-                output_field=BooleanField(),
-            ),
-        )
-        .order_by()[:1]  # one at most (unique user, course): no sort
+    known = getattr(lesson, "route_enrollment", None)
+    if known is not None and known[0] == user.pk:
+        return known[1]
+    # Column names from the models' metadata; the values are parameters.
+    sql = f"SELECT {lesson_enrollment_select('%(lesson)s')}{_LESSON_ENROLLMENT_FROM}"  # noqa: S608
+    row = fetch_one(
+        sql,
+        {
+            "lesson": lesson.pk,
+            "user": user.pk,
+            "course_path": _ancestor_path(lesson, 2),
+        },
     )
-    enrollment = next(iter(found), None)
-    if enrollment is None:
+    if row is None:
         return None
-    enrollment.user = user
-    row = None
-    if enrollment.here_id is not None:
-        row = LessonProgress(
-            id=enrollment.here_id,
-            enrollment=enrollment,
-            lesson_id=lesson.pk,
-            status=enrollment.here_status,
-            started_at=enrollment.here_started_at,
-            completed_at=enrollment.here_completed_at,
-        )
-    # A transient attribute, read by the visit hook.
-    setattr(enrollment, "lesson_progress_row", row)  # noqa: B010
-    return enrollment
+    return lesson_enrollment_from_row(row, user)
 
 
 def _ancestor_path(page: Page, levels: int) -> str:

@@ -94,10 +94,10 @@ def test_an_unpublished_lesson_is_not_served_after_it_was_cached(reader, lesson)
     assert reader.get(lesson.url).status_code == 404
 
 
-def test_a_lesson_read_again_takes_four_queries_and_writes_nothing(reader, lesson):
+def test_a_lesson_read_again_takes_three_queries_and_writes_nothing(reader, lesson):
     """Session, user, the page (with whether it has view restrictions, its module
-    and neighbours), the enrolment (with this lesson's progress and whether it has
-    counting activities); the body comes from its cache."""
+    and neighbours, and the reader's enrolment with this lesson's progress and
+    whether it has counting activities); the body comes from its cache."""
     reader.get(lesson.url)
 
     with CaptureQueriesContext(connection) as queries:
@@ -105,6 +105,30 @@ def test_a_lesson_read_again_takes_four_queries_and_writes_nothing(reader, lesso
 
     assert response.status_code == 200
     statements = [q["sql"] for q in queries.captured_queries]
-    assert len(statements) <= 4, "\n".join(statements)
+    assert len(statements) <= 3, "\n".join(statements)
     assert not [s for s in statements if not s.startswith("SELECT")]
     assert LessonProgress.objects.filter(lesson=lesson).count() == 1
+
+
+def test_the_enrolment_read_with_the_route_is_only_its_readers(reader, lesson):
+    """The route query reads the visitor's enrolment with the page; the visit hook
+    takes it only for that same user, and reads another's itself."""
+    from courses.models import Enrollment
+    from courses.routing import course_page_route, site_for
+    from courses.selectors import lesson_enrollment
+
+    participant = Enrollment.objects.get(course__path=lesson.path[:-8]).user
+    stranger = ParticipantFactory()
+    site = site_for("testserver", 80)
+    path = lesson.url_path[len(site.root_page.url_path) :]
+
+    page = course_page_route(site, path, participant).page
+    assert page.route_enrollment[0] == participant.pk
+    assert page.route_enrollment[1].user_id == participant.pk
+    assert lesson_enrollment(lesson=page, user=participant) is page.route_enrollment[1]
+    assert lesson_enrollment(lesson=page, user=stranger) is None
+
+    assert course_page_route(site, path, stranger).page.route_enrollment == (
+        stranger.pk,
+        None,
+    )
