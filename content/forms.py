@@ -7,8 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from courses.permissions import course_balai_locked_for
-from lms.models import Balai
+from courses.permissions import balai_field_lock
 
 from .h5p import PackageInvalid, validate_package
 from .selectors import stored_libraries
@@ -27,16 +26,7 @@ class H5PActivityForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # An instructor's own Balai; None for an administrator, who chooses it.
-        balai_id = course_balai_locked_for(getattr(self, "for_user", None))
-        if balai_id is not None and "balai" in self.fields:
-            # An instructor's activity belongs to their own Balai, whatever is
-            # posted (the create view sets it too).
-            field = self.fields["balai"]
-            field.queryset = Balai.objects.filter(pk=balai_id)
-            field.disabled = True
-            if not self.instance.balai_id:
-                self.initial["balai"] = balai_id
+        balai_field_lock(self)  # the create view sets it too
 
     def clean_package(self):
         upload = self.cleaned_data.get("package")

@@ -15,7 +15,8 @@ below them, lives here:
   by `courses.apps`) keeps the pages a person may explore or act on to the same
   rule, so the admin pages API (`?search=`, `?child_of=`, the page chooser) and the
   site-history report show no other Balai's course, published or not.
-- `course_balai_locked_for` tells the course form to fix `balai` to the instructor's.
+- `course_balai_locked_for` and `balai_field_lock`: a course or H5P activity form
+  fixes `balai` to the instructor's.
 
 `courses.models` imports this module (the pages' permission tester and form), so the
 page models are imported where they are used, once the models module has loaded.
@@ -26,7 +27,7 @@ from django.db.models import Q, QuerySet
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from lms.models import Role, User
+from lms.models import Balai, Role, User
 
 
 def balai_bound(user: User) -> bool:
@@ -89,6 +90,20 @@ def course_balai_locked_for(user: User | None) -> int | None:
     if user is None or not balai_bound(user):
         return None
     return user.balai_id or 0
+
+
+def balai_field_lock(form) -> None:
+    """An admin form of something a Balai owns (a course, an H5P activity): for an
+    instructor (`form.for_user`) its `balai` field is fixed to their own Balai,
+    whatever is posted; an administrator chooses it."""
+    balai_id = course_balai_locked_for(getattr(form, "for_user", None))
+    if balai_id is None or "balai" not in form.fields:
+        return
+    field = form.fields["balai"]
+    field.queryset = Balai.objects.filter(pk=balai_id)
+    field.disabled = True
+    if not form.instance.balai_id:
+        form.initial["balai"] = balai_id
 
 
 class BalaiPagePermissionPolicy(PagePermissionPolicy):

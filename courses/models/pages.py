@@ -27,10 +27,10 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from lms.models import Balai, Position
+from lms.models import Position
 
 from ..blocks import LESSON_BLOCKS
-from ..permissions import BalaiPagePermissionTester, course_balai_locked_for
+from ..permissions import BalaiPagePermissionTester, balai_field_lock
 
 
 class BalaiPermissionsMixin:
@@ -98,14 +98,7 @@ class CoursePageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        balai_id = course_balai_locked_for(getattr(self, "for_user", None))
-        if balai_id is not None and "balai" in self.fields:
-            # An instructor's course belongs to their own Balai, whatever is posted.
-            field = self.fields["balai"]
-            field.queryset = Balai.objects.filter(pk=balai_id)
-            field.disabled = True
-            if not self.instance.balai_id:
-                self.initial["balai"] = balai_id
+        balai_field_lock(self)
 
 
 class CoursePage(BalaiPermissionsMixin, Page):
