@@ -116,12 +116,15 @@
   // With no signal the player (another origin, not kept by the service worker)
   // cannot load: say so instead of the browser's error page, and load it when the
   // signal returns. A player already running keeps running: its results go
-  // through the offline queue.
+  // through the offline queue. So does one whose page has loaded but has not yet
+  // said it is ready (its question may already show): if it never gets there,
+  // the start timeout offers "Coba lagi" as for any player that fails.
   function offline(card, noSignal) {
     var note = card.querySelector('[data-h5p-offline]');
     var frame = card.querySelector('iframe.h5p-player');
     if (!note || !frame) { return; }
-    if (noSignal && card.dataset.h5pState !== 'ready') {
+    var running = card.dataset.h5pState === 'ready' || card.dataset.h5pFrameLoaded === '1';
+    if (noSignal && !running) {
       window.clearTimeout(card.balaiTimer);
       card.dataset.h5pState = 'offline';
       note.hidden = false;
@@ -144,6 +147,7 @@
     if (!navigator.onLine) { offline(card, true); }
     frame.addEventListener('load', function () {
       if (card.dataset.h5pState === 'offline') { return; }
+      card.dataset.h5pFrameLoaded = '1';
       window.clearTimeout(card.balaiTimer);
       card.balaiTimer = window.setTimeout(function () {
         if (card.dataset.h5pState === 'loading') { settle(card, 'failed', ''); }
@@ -154,6 +158,7 @@
       retry.addEventListener('click', function () {
         settle(card, 'loading');
         card.dataset.h5pState = 'loading';
+        card.dataset.h5pFrameLoaded = '';
         frame.src = frame.src;
       });
     }
