@@ -11,8 +11,16 @@ import time
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+# How long a browser test waits for anything. Generous: the suite runs a browser
+# beside fault tests that start gunicorn, Celery and redis-server on the same two
+# cores, where a step that takes a second on its own can take over fifteen. A
+# step that never happens still fails, only later.
+BROWSER_TIMEOUT_MS = 30000
 
-def wait_for_js(page, expression: str, *, arg=None, timeout: float = 15000) -> None:
+
+def wait_for_js(
+    page, expression: str, *, arg=None, timeout: float = BROWSER_TIMEOUT_MS
+) -> None:
     deadline = time.monotonic() + timeout / 1000
     while True:
         value = page.evaluate(expression, arg)

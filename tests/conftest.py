@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser_wait import BROWSER_TIMEOUT_MS
 from tests.faults.report import REPORT, records_clear, table
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must
@@ -336,7 +337,7 @@ def phone_page(browser, live_server):
         has_touch=True,
     )
     page = context.new_page()
-    page.set_default_timeout(15000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield page
     context.close()
 
@@ -350,7 +351,7 @@ def office_page(browser, live_server):
         base_url=live_server.url,
     )
     page = context.new_page()
-    page.set_default_timeout(15000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield page
     context.close()
 

@@ -5,7 +5,7 @@ from assessments.models import Answer
 from courses.factories import EnrollmentFactory, course_tree
 from courses.models import LessonPage
 from lms.factories import ParticipantFactory
-from tests.browser_wait import wait_for_js
+from tests.browser_wait import BROWSER_TIMEOUT_MS, wait_for_js
 from tests.conftest import PHONE_VIEWPORT
 
 pytestmark = pytest.mark.browser
@@ -92,7 +92,7 @@ def phone_page_without_worker(browser, live_server):
         service_workers="block",
     )
     page = context.new_page()
-    page.set_default_timeout(15000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield page
     context.close()
 

@@ -13,7 +13,7 @@ from courses.authoring import INSTRUCTORS_GROUP, authoring_setup
 from courses.factories import TrackFactory, catalogue_get_or_create
 from courses.models import CoursePage, LessonPage, ModulePage
 from lms.factories import AdminFactory, BalaiFactory, InstructorFactory
-from tests.browser_wait import wait_for_js
+from tests.browser_wait import BROWSER_TIMEOUT_MS, wait_for_js
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ def desk(browser, live_server):
         )
         contexts.append(context)
         page = context.new_page()
-        page.set_default_timeout(15000)
+        page.set_default_timeout(BROWSER_TIMEOUT_MS)
         return page
 
     yield new_page

@@ -28,7 +28,7 @@ from lms.factories import (
     ParticipantFactory,
 )
 from lms.models import Regency, Village
-from tests.browser_wait import wait_for_js
+from tests.browser_wait import BROWSER_TIMEOUT_MS, wait_for_js
 from tests.conftest import SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -51,7 +51,7 @@ def _context(browser, live_server, size):
         accept_downloads=True,
     )
     page = context.new_page()
-    page.set_default_timeout(20000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     return page
 
 

@@ -19,6 +19,7 @@ from courses.models import Enrollment
 from lms.factories import AssistantFactory, DinasOfficerFactory
 from lms.models import Province, User, Village
 from lms.notifications import LogPhoneAdapter
+from tests.browser_wait import BROWSER_TIMEOUT_MS
 
 pytestmark = [pytest.mark.browser, pytest.mark.celery_worker]
 
@@ -41,7 +42,7 @@ def laptop_page(browser, live_server):
         viewport=LAPTOP, locale="id-ID", base_url=live_server.url, accept_downloads=True
     )
     page = context.new_page()
-    page.set_default_timeout(20000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield page
     context.close()
 

@@ -9,7 +9,7 @@ import pytest
 from courses.factories import EnrollmentFactory, course_tree
 from courses.models import LessonPage
 from lms.factories import ParticipantFactory
-from tests.browser_wait import wait_for_js
+from tests.browser_wait import BROWSER_TIMEOUT_MS, wait_for_js
 
 pytestmark = pytest.mark.browser
 PASSWORD = "sandi-rahasia-123"
@@ -93,7 +93,7 @@ def queue_page(browser, live_server):
         service_workers="block",
     )
     page = context.new_page()
-    page.set_default_timeout(15000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield page
     context.close()
 
