@@ -24,14 +24,6 @@ GIFT = """$CATEGORY: $course$/top/Kelembagaan
 """
 
 
-@pytest.fixture
-def instructor(course):
-    authoring_setup(catalogue=catalogue_get_or_create())
-    user = InstructorFactory(balai=course.balai)
-    user.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
-    return user
-
-
 def _upload(client, bank, content, name="bank.gift"):
     return client.post(
         reverse("assessments_question_import"),

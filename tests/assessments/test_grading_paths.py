@@ -3,27 +3,16 @@ says when too few have answered, a cohort's regency follows its province."""
 
 import pytest
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from assessments.factories import quiz_with_questions
 from assessments.selectors import ITEM_ANALYSIS_MIN_RESPONDENTS
 from assessments.services import attempt_start, attempt_submit
-from courses.authoring import INSTRUCTORS_GROUP, authoring_setup
-from courses.factories import EnrollmentFactory, catalogue_get_or_create
+from courses.factories import EnrollmentFactory
 from courses.models import Cohort
-from lms.factories import InstructorFactory
 from lms.models import Province, Regency
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def instructor(course):
-    authoring_setup(catalogue=catalogue_get_or_create())
-    user = InstructorFactory(balai=course.balai)
-    user.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
-    return user
 
 
 def test_without_cohorts_the_gradebook_leads_to_creating_one(client, instructor):

@@ -2,30 +2,12 @@
 
 import pytest
 
-from django.contrib.auth.models import Group
-
-from assessments.factories import SAMPLE_DATA, QuestionBankFactory, QuestionFactory
+from assessments.factories import SAMPLE_DATA, QuestionFactory
 from assessments.models import Question
-from courses.authoring import INSTRUCTORS_GROUP, authoring_setup
-from courses.factories import catalogue_get_or_create
-from lms.factories import InstructorFactory
 
 pytestmark = pytest.mark.django_db
 
 ADD = "/admin/snippets/assessments/question/add/"
-
-
-@pytest.fixture
-def instructor(course):
-    authoring_setup(catalogue=catalogue_get_or_create())
-    user = InstructorFactory(balai=course.balai)
-    user.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
-    return user
-
-
-@pytest.fixture
-def bank(course):
-    return QuestionBankFactory(course=course, title="Bank Kelembagaan")
 
 
 def rows(name, *rows):

@@ -3,34 +3,18 @@ bank, category, kind and words; an instructor is offered only their own banks.""
 
 import pytest
 
-from django.contrib.auth.models import Group
-
 from assessments.factories import (
     QuestionBankFactory,
     QuestionCategoryFactory,
     QuestionFactory,
 )
 from assessments.models import Quiz
-from courses.authoring import INSTRUCTORS_GROUP, authoring_setup
-from courses.factories import catalogue_get_or_create, course_tree
-from lms.factories import BalaiFactory, InstructorFactory
+from courses.factories import course_tree
+from lms.factories import BalaiFactory
 
 pytestmark = pytest.mark.django_db
 
 ADD = "/admin/snippets/assessments/quiz/add/"
-
-
-@pytest.fixture
-def instructor(course):
-    authoring_setup(catalogue=catalogue_get_or_create())
-    user = InstructorFactory(balai=course.balai)
-    user.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
-    return user
-
-
-@pytest.fixture
-def bank(course):
-    return QuestionBankFactory(course=course, title="Bank Kelembagaan")
 
 
 @pytest.fixture
