@@ -1,6 +1,7 @@
 """Settings for the field benchmarks only: production-like serving on loopback.
 
-DEBUG off, WhiteNoise with CompressedManifestStaticFilesStorage (hashed names, gzip
+DEBUG off, production's cache (Redis: `BENCH_CACHE_URL`, database 14 of the local
+Redis by default), WhiteNoise with CompressedManifestStaticFilesStorage (hashed names, gzip
 and brotli), GZipMiddleware, the production middleware stack, but plain HTTP
 (loopback) and cookies without the Secure flag. The urlconf adds the
 benchmark-only trivial views (`benchmarks.bench_urls`); the product never sees them.
@@ -10,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from lms.settings.base import *  # noqa: F403
-from lms.settings.base import env
+from lms.settings.base import cache_config, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="benchmark-only-key-not-for-production")
@@ -20,6 +21,9 @@ STATIC_ROOT = env.path(
     "BENCH_STATIC_ROOT",
     default=Path(tempfile.gettempdir()) / "balai-bench-field" / "static",
 )
+CACHES = {
+    "default": cache_config(env("BENCH_CACHE_URL", default="redis://127.0.0.1:6379/14"))
+}
 CELERY_TASK_ALWAYS_EAGER = True
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

@@ -27,6 +27,7 @@ Wagtail routes it itself, unchanged.
 """
 
 import json
+import time
 
 from django.core.cache import cache
 from django.db import connection
@@ -55,17 +56,50 @@ from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from .selectors import lesson_enrollment_from_row, lesson_enrollment_select
 
 SITES_CACHE_KEY = "balai:sites"
+# How long a process keeps the sites it read from the cache before asking again:
+# a site saved or deleted is seen at once by the process that saved it and
+# within this time by the others (a site is edited a few times a year; the
+# course pages are read all day).
+SITES_LOCAL_SECONDS = 10
+_local_sites: tuple[float, list[Site], tuple] | None = None
 
 
-def _sites() -> list[Site]:
+def _sites_read() -> tuple[list[Site], tuple]:
+    """The sites and their fingerprint: what decides a page's URL on each."""
+    global _local_sites
+    now = time.monotonic()
+    if _local_sites is not None and now - _local_sites[0] < SITES_LOCAL_SECONDS:
+        return _local_sites[1], _local_sites[2]
     sites = cache.get(SITES_CACHE_KEY)
     if sites is None:
         sites = list(Site.objects.select_related("root_page"))
         cache.set(SITES_CACHE_KEY, sites, None)
-    return sites
+    fingerprint = tuple(
+        (s.pk, s.hostname, s.port, s.is_default_site, s.root_page.url_path)
+        for s in sites
+    )
+    _local_sites = (now, sites, fingerprint)
+    return sites, fingerprint
+
+
+def _sites() -> list[Site]:
+    return _sites_read()[0]
+
+
+def sites_fingerprint() -> tuple:
+    """The sites' hosts, ports and root pages: a page's URL depends on them
+    (`courses.lesson_page`)."""
+    return _sites_read()[1]
+
+
+def sites_local_forget() -> None:
+    """Forget the sites this process keeps (they are read again on next use)."""
+    global _local_sites
+    _local_sites = None
 
 
 def sites_forget(**kwargs) -> None:
+    sites_local_forget()
     cache.delete(SITES_CACHE_KEY)
 
 
@@ -167,6 +201,9 @@ _LESSON_ENROLLMENT_JOIN = (
     " LEFT JOIN courses_lessonprogress lp"
     "  ON lp.enrollment_id = e.id AND lp.lesson_id = m.page_ptr_id"
 )
+# The lesson's body as PostgreSQL stores it (jsonb's canonical text), digested:
+# the same body, the same digest (`courses.lesson_page`).
+_BODY_DIGEST_SQL = "md5(m.body::text)"
 _ROUTE_ROWS: dict[type[Page], tuple[RowModel, str]] = {}
 
 
@@ -177,7 +214,11 @@ def _route_rows(model: type[Page]) -> tuple[RowModel, str]:
         checks = [_RESTRICTED_SQL, _ALIASED_SQL]
         joins = ""
         if model is LessonPage:
-            checks += [_PLACE_SQL, lesson_enrollment_select("m.page_ptr_id")]
+            checks += [
+                _PLACE_SQL,
+                _BODY_DIGEST_SQL,
+                lesson_enrollment_select("m.page_ptr_id"),
+            ]
             joins = _LESSON_ENROLLMENT_JOIN
         table = model._meta.db_table
         sql = (
@@ -194,7 +235,8 @@ def _route_page(
     model: type[Page], url_path: str, depth: int, user: User | None = None
 ) -> Page | None:
     """The page of this type at this URL path, with `route_restricted`,
-    `route_aliased` and, for a lesson, `route_place` set, or None. For a lesson
+    `route_aliased` and, for a lesson, `route_place` (with its text,
+    `route_place_text`) and `route_body_digest` set, or None. For a lesson
     and a signed-in `user` (on PostgreSQL), also `route_enrollment`: (their id,
     their enrolment as `lesson_enrollment` reads it, or None)."""
     if connection.vendor != "postgresql":
@@ -217,8 +259,10 @@ def _route_page(
     page.route_restricted, page.route_aliased = checks[0], checks[1]
     if model is LessonPage:
         page.route_place = None if checks[2] is None else json.loads(checks[2])
+        # What decides the lesson's place and body, as read (for keys).
+        page.route_place_text, page.route_body_digest = checks[2], checks[3]
         if user_id is not None:
-            enrollment = lesson_enrollment_from_row(checks[3:], user)
+            enrollment = lesson_enrollment_from_row(checks[4:], user)
             page.route_enrollment = (user_id, enrollment)
     return page
 

@@ -327,6 +327,8 @@ def lesson_context(
         "course": course,
         "module": module,
         "enrollment": enrollment,
+        # The participant's own value on a shared page (`courses.lesson_page`).
+        "progress_percent": enrollment.progress_percent if enrollment else None,
         "progress": progress,
         "is_completed": bool(
             progress and progress.status == LessonProgress.Status.COMPLETED

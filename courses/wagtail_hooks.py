@@ -10,6 +10,7 @@ from lms.admin_scoping import BalaiScopedViewSet
 
 from .admin_views import CohortEnrollView, CourseReviewView
 from .forms import CohortForm
+from .lesson_page import lesson_page_shared
 from .models import Cohort, CoursePage, LessonPage, ModulePage, Track
 from .permissions import explorer_pages_for
 from .progress import lesson_visit
@@ -27,6 +28,8 @@ def lesson_visit_record(next_serve):
 
     The page model only shows: the enrolment and progress read and written here
     are handed to `LessonPage.get_context` as serve arguments, not read again.
+    An enrolled participant's page comes from the page shared by everybody in
+    the same state, with their own values put in (`courses.lesson_page`).
     """
 
     def serve(page, request, serve_args, serve_kwargs):
@@ -40,6 +43,11 @@ def lesson_visit_record(next_serve):
                 progress = lesson_visit(
                     enrollment=enrollment, lesson=page, progress=progress
                 )
+            shared = lesson_page_shared(
+                lesson=page, request=request, enrollment=enrollment, progress=progress
+            )
+            if shared is not None:
+                return shared
         state = {"enrollment": enrollment, "progress": progress}
         return next_serve(page, request, serve_args, {**serve_kwargs, **state})
 

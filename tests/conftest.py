@@ -87,6 +87,19 @@ def default_language():
 
 
 @pytest.fixture(autouse=True)
+def process_memory_forget():
+    """What a process keeps of the database between requests (the sites, shared
+    lesson pages) starts empty in each test: a test's rows are rolled back
+    without the signals that would have dropped them."""
+    from courses.lesson_page import lesson_pages_forget
+    from courses.routing import sites_local_forget
+
+    sites_local_forget()
+    lesson_pages_forget()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def base_data(request):
     """For every test that uses the database: Wagtail's base rows and Kalimantan
     Selatan's regions (province 63, loaded from the shipped data; cheap when there)."""
