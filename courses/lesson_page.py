@@ -14,7 +14,10 @@ the language, what the participant may do (the menu), and their state in the
 lesson: completed or not, and whether it has counting activities. A lesson with
 an activity block (quiz, H5P: the participant's own score and player) is never
 shared, nor a page with a message to show, nor a preview (served without the
-visit hook), nor a page whose route did not read the lesson's digest.
+visit hook), nor a page whose route did not read the lesson's digest. What the
+body's plain blocks point at (a rendition, a document, a linked page) may change
+without the lesson: like the body's cache (`courses.lesson_body`), a skeleton
+is kept at most `LESSON_BODY_SECONDS`.
 """
 
 from __future__ import annotations
@@ -30,12 +33,13 @@ from django.utils import translation
 from lms.page_skeleton import Skeleton, SkeletonStore, skeleton_context
 from lms.scoping import person_can
 
-from .lesson_body import lesson_body_parts
+from .lesson_body import LESSON_BODY_SECONDS, lesson_body_parts
 from .models import Enrollment, LessonPage, LessonProgress
 from .routing import sites_fingerprint
 
-# Kept per process: about 10 KB each (a lesson page), at most 1024 (~10 MB).
-_skeletons = SkeletonStore(size=1024)
+# Kept per process: about 10 KB each (a lesson page), at most 1024 (~10 MB), for
+# as long as the body's plain blocks (what they point at may change).
+_skeletons = SkeletonStore(size=1024, max_age=LESSON_BODY_SECONDS)
 # The participant's own value on the page (context name → mark name).
 OWN_VALUES = {"progress_percent": "progress_percent"}
 

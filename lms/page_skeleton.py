@@ -14,15 +14,17 @@ values, each escaped as the template would have escaped it. The marks carry a
 random per-process prefix, so no authored text can forge one.
 
 Skeletons are kept in process memory (no cache server round trip), bounded
-(`SkeletonStore.size`, least recently used first out); their keys name the
-content itself, so a stale skeleton is never served and nothing has to be
-dropped when content changes (a new key is simply used).
+(`SkeletonStore.size`, least recently used first out) and for a while
+(`SkeletonStore.max_age`); their keys name the content itself, so a change of
+content is served at once (a new key is simply used) and nothing has to be
+dropped by hand.
 """
 
 from __future__ import annotations
 
 import re
 import secrets
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
@@ -111,23 +113,31 @@ class Skeleton:
 
 class SkeletonStore:
     """Skeletons in process memory by key, at most `size`, least recently used
-    out first. `None` stored under a key means "this page is never shared"."""
+    out first, each for at most `max_age` seconds (what a page points at, such as
+    an image's rendition, may change without its key). `None` stored under a key
+    means "this page is never shared"."""
 
-    def __init__(self, size: int = 1024):
+    def __init__(self, size: int = 1024, max_age: float = 300):
         self.size = size
-        self._items: OrderedDict[Hashable, Skeleton | None] = OrderedDict()
+        self.max_age = max_age
+        self._items: OrderedDict[Hashable, tuple[float, Skeleton | None]] = (
+            OrderedDict()
+        )
 
     def get(self, key: Hashable) -> tuple[bool, Skeleton | None]:
         """(known, skeleton): known False when nothing is kept under `key`."""
         try:
-            found = self._items[key]
+            stored_at, found = self._items[key]
         except KeyError:
+            return False, None
+        if time.monotonic() - stored_at > self.max_age:
+            del self._items[key]
             return False, None
         self._items.move_to_end(key)
         return True, found
 
     def put(self, key: Hashable, skeleton: Skeleton | None) -> None:
-        self._items[key] = skeleton
+        self._items[key] = (time.monotonic(), skeleton)
         self._items.move_to_end(key)
         while len(self._items) > self.size:
             self._items.popitem(last=False)

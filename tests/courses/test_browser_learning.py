@@ -4,9 +4,11 @@ import json
 
 import pytest
 
+from courses import lesson_page
 from courses.factories import TrackFactory, course_tree
 from courses.models import Enrollment, LessonPage, LessonProgress
 from lms.factories import ParticipantFactory
+from tests.browser_wait import BROWSER_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 
@@ -101,3 +103,62 @@ def test_a_participant_enrols_reads_a_lesson_to_its_end_and_sees_progress(
     page.goto("/belajar/")
     assert page.get_by_text("Dasar Akuntansi Koperasi").is_visible()
     screenshot(page, "courses-my-learning-360")
+
+
+def test_two_participants_read_the_same_lesson_each_with_their_own_progress(
+    phone_page, browser, live_server, login_in_browser, screenshot
+):
+    """The lesson page is shared by everybody in the same state (issue 18); on two
+    phones each participant still sees their own progress and finishes the
+    lesson with the page's own token."""
+    course = course_tree(modules=1, lessons=3, title="Tata Kelola Koperasi")
+    first, second, _third = LessonPage.objects.descendant_of(course).order_by("path")
+    ani = ParticipantFactory(full_name="Ani Lestari", phone="+6281200000011")
+    budi = ParticipantFactory(full_name="Budi Santoso", phone="+6281200000012")
+    for person in (ani, budi):
+        Enrollment.objects.create(user=person, course=course)
+
+    page = phone_page
+    login_in_browser(page, "0812-0000-0011", "sandi-rahasia-123")
+    page.goto(first.url)
+    page.locator("#akhir-pelajaran").get_by_role(
+        "button", name="Tandai selesai"
+    ).click()
+    page.get_by_text("Pelajaran selesai.").wait_for()
+    page.reload()
+    assert page.locator("h1").inner_text() == "Pelajaran 1.2"
+    assert page.get_by_text("Kemajuan kursus: 33%").is_visible()
+    assert page.get_by_text("Pelajaran selesai.").count() == 0
+    _no_sideways_scroll(page)
+    screenshot(page, "courses-shared-lesson-ani-360")
+
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740},
+        locale="id-ID",
+        base_url=live_server.url,
+        is_mobile=True,
+        has_touch=True,
+    )
+    other = context.new_page()
+    other.set_default_timeout(BROWSER_TIMEOUT_MS)
+    login_in_browser(other, "0812-0000-0012", "sandi-rahasia-123")
+    other.goto(second.url)
+    assert other.get_by_text("Kemajuan kursus: 0%").is_visible()
+    assert other.locator("body").get_attribute("data-user") == "Budi Santoso"
+    screenshot(other, "courses-shared-lesson-budi-360")
+    end = other.locator("#akhir-pelajaran")
+    end.scroll_into_view_if_needed()
+    end.get_by_role("button", name="Tandai selesai").click()
+    other.get_by_text("Pelajaran selesai.").wait_for()
+    assert other.locator("h1").inner_text() == "Pelajaran 1.3"
+    assert other.get_by_text("Kemajuan kursus: 33%").is_visible()
+    context.close()
+
+    shared = [key for key in lesson_page._skeletons._items if key[0] == second.pk]
+    assert len(shared) == 1  # Ani's re-read and Budi's first read: one rendering
+    done = LessonProgress.Status.COMPLETED
+    assert list(
+        LessonProgress.objects.filter(enrollment__user=budi, status=done).values_list(
+            "lesson_id", flat=True
+        )
+    ) == [second.pk]
