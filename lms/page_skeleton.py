@@ -142,6 +142,10 @@ class SkeletonStore:
         while len(self._items) > self.size:
             self._items.popitem(last=False)
 
+    def items(self) -> list[tuple[Hashable, Skeleton | None]]:
+        """What is kept, by key (to look at: expired entries included)."""
+        return [(key, skeleton) for key, (_at, skeleton) in self._items.items()]
+
     def clear(self) -> None:
         self._items.clear()
 

@@ -154,7 +154,9 @@ def test_two_participants_read_the_same_lesson_each_with_their_own_progress(
     assert other.get_by_text("Kemajuan kursus: 33%").is_visible()
     context.close()
 
-    shared = [key for key in lesson_page._skeletons._items if key[0] == second.pk]
+    shared = [
+        key for key, _skeleton in lesson_page._skeletons.items() if key[0] == second.pk
+    ]
     assert len(shared) == 1  # Ani's re-read and Budi's first read: one rendering
     done = LessonProgress.Status.COMPLETED
     assert list(
