@@ -132,3 +132,19 @@ def test_the_enrolment_read_with_the_route_is_only_its_readers(reader, lesson):
         stranger.pk,
         None,
     )
+
+
+def test_the_route_looks_pages_up_by_an_indexed_url_path():
+    """With many pages (a province's courses), the route query must not read
+    them all: what it looks a page up by, the URL path, is indexed."""
+    from courses.routing import MODEL_BY_LEVEL, _route_rows
+
+    for model in MODEL_BY_LEVEL.values():
+        _rows, sql = _route_rows(model)
+        assert sql.endswith("WHERE wagtailcore_page.url_path = %s LIMIT 1")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'wagtailcore_page'"
+        )
+        indexes = [row[0] for row in cursor.fetchall()]
+    assert any(index.endswith("USING btree (url_path)") for index in indexes)
