@@ -19,7 +19,7 @@ A later run reuses each database (migrations applied, nothing loaded again;
 collectstatic only when a static source changed); `--fresh` builds them again.
 
 The platform is served by gunicorn (2 sync workers, `benchmarks.bench_settings`:
-the production middleware) and driven from a second process on loopback by
+the production middleware and cache, Redis) and driven from a second process on loopback by
 Debian's `wrk -t1 -c8` (installed with `apt-get install wrk` when missing and
 run as root). Each measured view is paired with its trivial view, and the pair
 is measured in alternating rounds (baseline, view, baseline, view, ...), 1 s of
