@@ -193,10 +193,11 @@ MODEL_BY_LEVEL = {1: CourseIndexPage, 2: CoursePage, 3: ModulePage, 4: LessonPag
 # course) index), that course, their progress in the lesson and whether it has
 # counting activities: what the visit hook reads (`lesson_enrollment`).
 _LESSON_ENROLLMENT_JOIN = (
-    " LEFT JOIN courses_enrollment e ON e.user_id = %s AND e.course_id = ("
-    "  SELECT course.id FROM wagtailcore_page course"
-    "  WHERE course.path = substr(wagtailcore_page.path, 1, %s))"
-    " LEFT JOIN wagtailcore_page cpage ON cpage.id = e.course_id"
+    # The course by its tree path (unique), then the enrolment by (user,
+    # course): one index look-up each.
+    " LEFT JOIN wagtailcore_page cpage"
+    "  ON cpage.path = substr(wagtailcore_page.path, 1, %s)"
+    " LEFT JOIN courses_enrollment e ON e.user_id = %s AND e.course_id = cpage.id"
     " LEFT JOIN courses_coursepage c ON c.page_ptr_id = e.course_id"
     " LEFT JOIN courses_lessonprogress lp"
     "  ON lp.enrollment_id = e.id AND lp.lesson_id = m.page_ptr_id"
@@ -250,7 +251,7 @@ def _route_page(
     if model is LessonPage:
         step = Page.steplen
         course_path = (depth - 2) * step
-        params = [(depth - 1) * step, depth, course_path, user_id, course_path]
+        params = [(depth - 1) * step, depth, course_path, course_path, user_id]
     row = fetch_one(sql, [*params, url_path])
     if row is None:
         return None

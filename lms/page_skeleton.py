@@ -22,6 +22,7 @@ dropped by hand.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
 import time
@@ -130,17 +131,22 @@ class SkeletonStore:
             stored_at, found = self._items[key]
         except KeyError:
             return False, None
+        # Another thread (gthread workers) may drop the key meanwhile: then it
+        # is simply not moved, or not dropped twice.
         if time.monotonic() - stored_at > self.max_age:
-            del self._items[key]
+            self._items.pop(key, None)
             return False, None
-        self._items.move_to_end(key)
+        with contextlib.suppress(KeyError):
+            self._items.move_to_end(key)
         return True, found
 
     def put(self, key: Hashable, skeleton: Skeleton | None) -> None:
         self._items[key] = (time.monotonic(), skeleton)
-        self._items.move_to_end(key)
+        with contextlib.suppress(KeyError):
+            self._items.move_to_end(key)
         while len(self._items) > self.size:
-            self._items.popitem(last=False)
+            with contextlib.suppress(KeyError):
+                self._items.popitem(last=False)
 
     def items(self) -> list[tuple[Hashable, Skeleton | None]]:
         """What is kept, by key (to look at: expired entries included)."""
