@@ -40,8 +40,6 @@ from .routing import sites_fingerprint
 # Kept per process: about 10 KB each (a lesson page), at most 1024 (~10 MB), for
 # as long as the body's plain blocks (what they point at may change).
 _skeletons = SkeletonStore(size=1024, max_age=LESSON_BODY_SECONDS)
-# The participant's own value on the page (context name → mark name).
-OWN_VALUES = {"progress_percent": "progress_percent"}
 
 
 def lesson_page_key(
@@ -81,13 +79,20 @@ def lesson_page_key(
     )
 
 
-def _skeleton(lesson: LessonPage, request: HttpRequest, state: dict) -> Skeleton | None:
-    """The lesson page rendered with marks for the participant's own values, or
-    None when it has activity blocks."""
+def _own_values(enrollment: Enrollment) -> dict:
+    """The participant's own values on the page, by their context names."""
+    return {"progress_percent": enrollment.progress_percent}
+
+
+def _skeleton(
+    lesson: LessonPage, request: HttpRequest, state: dict, own: dict
+) -> Skeleton | None:
+    """The lesson page rendered with marks for the participant's own values
+    (`own`), or None when it has activity blocks."""
     if lesson_body_parts(lesson).has_activity_blocks:
         return None
     context = lesson.get_context(request, **state)
-    context.update(skeleton_context(OWN_VALUES))
+    context.update(skeleton_context(own))
     html = render_to_string(lesson.get_template(request), context, request)
     return Skeleton.from_html(html)
 
@@ -108,15 +113,14 @@ def lesson_page_shared(
     )
     if key is None:
         return None
+    own = _own_values(enrollment)
     known, skeleton = _skeletons.get(key)
     if not known:
-        skeleton = _skeleton(
-            lesson, request, {"enrollment": enrollment, "progress": progress}
-        )
+        state = {"enrollment": enrollment, "progress": progress}
+        skeleton = _skeleton(lesson, request, state, own)
         _skeletons.put(key, skeleton)
     if skeleton is None:
         return None
-    own = {"progress_percent": enrollment.progress_percent}
     return HttpResponse(skeleton.splice(request, own))
 
 

@@ -27,7 +27,7 @@ import re
 import secrets
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 from django.http import HttpRequest
@@ -69,14 +69,15 @@ def per_request_value(context: Context, name: str) -> SafeString:
     return mark_safe(PER_REQUEST[name](context["request"]))  # noqa: S308 (escaped above)
 
 
-def skeleton_context(own_marks: Mapping[str, str] = ()) -> dict:
+def skeleton_context(own: Iterable[str] = ()) -> dict:
     """What a template context needs to render a skeleton: the mode, the CSRF
-    token's mark (read by `{% csrf_token %}`) and the caller's own marks, by
-    context name → value name."""
+    token's mark (read by `{% csrf_token %}`) and a mark for each of the
+    caller's own values, by the context name `Skeleton.splice` is given it
+    under."""
     return {
         SKELETON_MODE: True,
         "csrf_token": mark("csrf"),
-        **{variable: mark(name) for variable, name in dict(own_marks).items()},
+        **{name: mark(name) for name in own},
     }
 
 

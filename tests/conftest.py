@@ -428,6 +428,15 @@ def browser_login(page, login: str, password: str) -> None:
     page.wait_for_load_state()
 
 
+def admin_browser_login(page, login: str, password: str) -> None:
+    """Sign in on Wagtail's admin login page and wait for the dashboard."""
+    page.goto("/admin/login/")
+    page.fill("input[name=username]", login)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+
+
 @pytest.fixture
 def login_in_browser():
     return browser_login

@@ -14,6 +14,7 @@ from assessments.models import Question, Quiz
 from courses.authoring import INSTRUCTORS_GROUP, authoring_setup
 from courses.factories import catalogue_get_or_create, course_tree
 from lms.factories import InstructorFactory
+from tests.conftest import admin_browser_login
 
 pytestmark = pytest.mark.browser
 
@@ -30,10 +31,7 @@ def test_an_instructor_writes_a_single_choice_and_a_numeric_question(
     instructor = InstructorFactory(balai=course.balai, password=PASSWORD)
     instructor.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
 
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", instructor.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    admin_browser_login(page, instructor.email, PASSWORD)
     page.goto("/admin/snippets/assessments/question/add/")
     page.select_option("#id_bank", str(bank.pk))
     page.select_option("#id_kind", "single")
@@ -90,10 +88,7 @@ def test_an_instructor_builds_a_quiz_with_a_fixed_and_a_random_slot(
     instructor = InstructorFactory(balai=course.balai, password=PASSWORD)
     instructor.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
 
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", instructor.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    admin_browser_login(page, instructor.email, PASSWORD)
     page.goto("/admin/snippets/assessments/quiz/add/")
     page.select_option("#id_course", str(course.pk))
     page.fill("#id_title", "Post-test")

@@ -11,6 +11,7 @@ from courses.authoring import INSTRUCTORS_GROUP, authoring_setup
 from courses.factories import catalogue_get_or_create, course_tree
 from courses.models import LessonPage
 from lms.factories import BalaiFactory, InstructorFactory
+from tests.conftest import admin_browser_login
 
 pytestmark = pytest.mark.browser
 
@@ -31,11 +32,7 @@ def test_an_instructor_sees_only_their_balais_h5p_activities(office_page, tmp_pa
     instructor = InstructorFactory(balai=kalsel, password=PASSWORD)
     instructor.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
 
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", instructor.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    admin_browser_login(page, instructor.email, PASSWORD)
     page.goto("/admin/snippets/")
     page.get_by_role("link", name="Aktivitas H5P").first.click()
 

@@ -14,6 +14,7 @@ from courses.factories import TrackFactory, catalogue_get_or_create
 from courses.models import CoursePage, LessonPage, ModulePage
 from lms.factories import AdminFactory, BalaiFactory, InstructorFactory
 from tests.browser_wait import BROWSER_TIMEOUT_MS, wait_for_js
+from tests.conftest import admin_browser_login
 
 pytestmark = pytest.mark.browser
 
@@ -42,11 +43,7 @@ def desk(browser, live_server):
 
 
 def admin_login(page, email: str) -> None:
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
+    admin_browser_login(page, email, PASSWORD)
 
 
 def fill_title(page, title: str) -> None:

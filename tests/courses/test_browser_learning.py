@@ -9,6 +9,7 @@ from courses.factories import TrackFactory, course_tree
 from courses.models import Enrollment, LessonPage, LessonProgress
 from lms.factories import ParticipantFactory
 from tests.browser_wait import BROWSER_TIMEOUT_MS
+from tests.conftest import PHONE_VIEWPORT
 
 pytestmark = pytest.mark.browser
 
@@ -133,7 +134,7 @@ def test_two_participants_read_the_same_lesson_each_with_their_own_progress(
     screenshot(page, "courses-shared-lesson-ani-360")
 
     context = browser.new_context(
-        viewport={"width": 360, "height": 740},
+        viewport=PHONE_VIEWPORT,
         locale="id-ID",
         base_url=live_server.url,
         is_mobile=True,

@@ -10,6 +10,7 @@ from courses.authoring import INSTRUCTORS_GROUP, authoring_setup
 from courses.factories import catalogue_get_or_create, course_tree
 from courses.models import LessonPage, ModulePage
 from lms.factories import InstructorFactory
+from tests.conftest import admin_browser_login
 
 pytestmark = pytest.mark.browser
 
@@ -26,10 +27,7 @@ def test_a_journal_table_is_built_with_buttons_and_an_empty_text_is_refused(
     instructor = InstructorFactory(balai=course.balai, password=PASSWORD)
     instructor.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
 
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", instructor.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    admin_browser_login(page, instructor.email, PASSWORD)
     page.goto(f"/admin/pages/add/courses/lessonpage/{module.pk}/")
     page.fill("#id_title", "Jurnal setoran modal")
     page.locator("#id_title").press("Tab")

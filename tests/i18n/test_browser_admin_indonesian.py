@@ -25,6 +25,7 @@ from courses.authoring import INSTRUCTORS_GROUP, authoring_setup
 from courses.factories import catalogue_get_or_create, course_tree
 from courses.models import LessonPage, ModulePage
 from lms.factories import InstructorFactory
+from tests.conftest import admin_browser_login
 from tests.i18n.pofile import parse
 
 pytestmark = pytest.mark.browser
@@ -196,10 +197,7 @@ def test_the_instructors_admin_screens_are_in_indonesian(office_page, screenshot
     for name, url in screens.items():
         page.goto(url)
         check(name)
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", instructor.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    admin_browser_login(page, instructor.email, PASSWORD)
     for name, url in signed_in.items():
         page.goto(url)
         check(name)
